@@ -1,0 +1,1 @@
+"""Evaluation against gold labels, scored as the corpus README defines."""

@@ -1,0 +1,1 @@
+"""Football knowledge shipped in the package: clubs, outlets, fees, names."""

@@ -1,0 +1,118 @@
+"""Club names, nicknames and stadiums to canonical club names."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rumourx.knowledge.folding import fold
+
+__all__ = ["ClubIndex", "ClubMention", "club_index", "normalise_club"]
+
+
+@dataclass(frozen=True)
+class ClubMention:
+    """A club named in a text: ``text[start:end]`` is the alias as written."""
+
+    club: str
+    alias: str
+    start: int
+    end: int
+
+
+class ClubIndex:
+    """Finds and normalises club names.
+
+    Args:
+        clubs: Canonical name to aliases (matched case-sensitively, whole words).
+        contextual: Aliases that name a club only when the article already names a
+            club they fit ("United" after "Manchester United"), with those clubs.
+    """
+
+    def __init__(
+        self,
+        clubs: dict[str, list[str]],
+        contextual: dict[str, list[str]],
+        cities: frozenset[str] = frozenset(),
+    ) -> None:
+        self._cities = cities
+        self._alias_to_club: dict[str, str] = {}
+        self._folded: dict[str, str] = {}
+        for club, aliases in clubs.items():
+            for alias in [club, *aliases]:
+                self._alias_to_club.setdefault(alias, club)
+                self._folded.setdefault(fold(alias), club)
+        self._contextual = contextual
+        names = sorted(self._alias_to_club, key=len, reverse=True)
+        self._pattern = re.compile(
+            r"(?<![\w.])(?:the\s+)?(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
+        )
+        context_names = sorted(contextual, key=len, reverse=True)
+        self._context_pattern = re.compile(
+            r"(?<![\w.])(" + "|".join(re.escape(n) for n in context_names) + r")(?![\w-])"
+        )
+        self.clubs: frozenset[str] = frozenset(clubs)
+
+    def canonical(self, name: str | None) -> str | None:
+        """Canonical club for a name or alias (case and accents ignored), else None."""
+        if not name:
+            return None
+        key = fold(name)
+        if key.startswith("the "):
+            key = key[4:]
+        return self._folded.get(key)
+
+    def normalise(self, name: str | None) -> str | None:
+        """Canonical name when known, else the name as given (trimmed); None stays None."""
+        if name is None:
+            return None
+        return self.canonical(name) or " ".join(name.split()) or None
+
+    def is_alias(self, word: str) -> bool:
+        """Whether ``word`` is exactly a known club alias."""
+        return word in self._alias_to_club
+
+    def find(self, text: str, known: set[str] | None = None) -> list[ClubMention]:
+        """Every club named in ``text``, longest alias first, left to right.
+
+        Args:
+            text: Where to look.
+            known: Clubs the article already names, to resolve contextual aliases.
+        """
+        mentions: list[ClubMention] = []
+        taken: list[tuple[int, int]] = []
+        for match in self._pattern.finditer(text):
+            alias = match.group(1)
+            if alias in self._cities and re.search(r"\bin\s+$", text[max(0, match.start(1) - 4):match.start(1)]):
+                continue
+            mentions.append(
+                ClubMention(self._alias_to_club[alias], alias, match.start(1), match.end(1))
+            )
+            taken.append((match.start(1), match.end(1)))
+        if known:
+            for match in self._context_pattern.finditer(text):
+                if any(s <= match.start(1) < e for s, e in taken):
+                    continue
+                fits = [c for c in self._contextual[match.group(1)] if c in known]
+                if len(fits) == 1:
+                    mentions.append(ClubMention(fits[0], match.group(1), match.start(1), match.end(1)))
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+
+@lru_cache(maxsize=1)
+def club_index() -> ClubIndex:
+    """The club index built from the shipped ``clubs.json``."""
+    raw = json.loads(
+        resources.files("rumourx.knowledge.data").joinpath("clubs.json").read_text("utf-8")
+    )
+    clubs = {name: entry["aliases"] for name, entry in raw["clubs"].items()}
+    return ClubIndex(clubs, raw["contextual"], frozenset(raw.get("cities", [])))
+
+
+def normalise_club(name: str | None) -> str | None:
+    """Canonical club name for ``name`` ("the Gunners" is "Arsenal"), else ``name``."""
+    return club_index().normalise(name)

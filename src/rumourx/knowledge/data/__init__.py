@@ -1,0 +1,1 @@
+"""Data files: clubs.json, outlets.json, people.json."""

@@ -1,0 +1,90 @@
+"""Outlets and journalists, with reliability tiers, tolerant of misspellings."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rumourx.knowledge.folding import fold
+
+__all__ = ["Outlet", "OutletIndex", "normalise_outlet", "outlet_index"]
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A source of transfer news.
+
+    Attributes:
+        name: Canonical name.
+        tier: Reliability, 1 (most reliable) to 5 (least).
+        kind: ``outlet`` or ``journalist``.
+    """
+
+    name: str
+    tier: int
+    kind: str
+
+
+class OutletIndex:
+    """Finds outlets and journalists in text; tolerates small misspellings.
+
+    Args:
+        outlets: Canonical name to ``{"tier", "kind", "aliases"}``.
+    """
+
+    def __init__(self, outlets: dict[str, dict[str, object]]) -> None:
+        self._by_alias: dict[str, Outlet] = {}
+        self._by_folded: dict[str, Outlet] = {}
+        for name, entry in outlets.items():
+            outlet = Outlet(name=name, tier=int(str(entry["tier"])), kind=str(entry["kind"]))
+            aliases = entry.get("aliases", [])
+            assert isinstance(aliases, list)
+            for alias in [name, *aliases]:
+                self._by_alias.setdefault(str(alias), outlet)
+                self._by_folded.setdefault(fold(str(alias)), outlet)
+        names = sorted(self._by_alias, key=len, reverse=True)
+        self._pattern = re.compile(
+            r"(?<![\w.])(" + "|".join(re.escape(n) for n in names) + r")(?![\w])"
+        )
+        # Multi-word names are long enough to match with one or two typos.
+        self._fuzzy_keys = [k for k in self._by_folded if " " in k and len(k) >= 7]
+
+    def lookup(self, name: str) -> Outlet | None:
+        """The outlet a name stands for: exact alias, folded, or a close misspelling."""
+        if name in self._by_alias:
+            return self._by_alias[name]
+        key = fold(name)
+        if key.startswith("the ") and key[4:] in self._by_folded:
+            return self._by_folded[key[4:]]
+        if key in self._by_folded:
+            return self._by_folded[key]
+        if " " in key and len(key) >= 7:
+            close = difflib.get_close_matches(key, self._fuzzy_keys, n=1, cutoff=0.84)
+            if close:
+                return self._by_folded[close[0]]
+        return None
+
+    def find(self, text: str) -> list[tuple[Outlet, int, int]]:
+        """Known outlets named in ``text``, exactly as in the table, with offsets."""
+        return [
+            (self._by_alias[m.group(1)], m.start(1), m.end(1)) for m in self._pattern.finditer(text)
+        ]
+
+
+@lru_cache(maxsize=1)
+def outlet_index() -> OutletIndex:
+    """The outlet index built from the shipped ``outlets.json``."""
+    raw = json.loads(
+        resources.files("rumourx.knowledge.data").joinpath("outlets.json").read_text("utf-8")
+    )
+    return OutletIndex(raw["outlets"])
+
+
+def normalise_outlet(name: str) -> str:
+    """Canonical outlet name ("Diaro Gol" is "Diario Gol"), else the name trimmed."""
+    found = outlet_index().lookup(name)
+    return found.name if found else " ".join(name.split())

@@ -1,0 +1,1 @@
+"""Model providers: the OpenAI-compatible client and the embedded local server."""

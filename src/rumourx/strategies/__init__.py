@@ -1,0 +1,1 @@
+"""Extraction strategies: ``rules``, ``llm`` and ``hybrid``, behind one interface."""

@@ -1,0 +1,146 @@
+"""The layers every strategy shares: normalise, ground, de-duplicate.
+
+Drafts come in with names as written and quotes as claimed; rumours go out with
+canonical clubs and outlets, reliability tiers, evidence whose offsets slice the
+article, and one rumour per (player, destination). Anything that cannot be
+grounded in the article is dropped, with a warning that says why.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rumourx.core.types import Evidence, RumourReport, TransferRumour, TransferType, Usage
+from rumourx.knowledge.clubs import club_index
+from rumourx.knowledge.folding import fold
+from rumourx.knowledge.outlets import outlet_index
+from rumourx.strategies.drafts import Draft
+from rumourx.text.grounding import align
+from rumourx.text.sentences import Sentence, split_sentences
+
+__all__ = ["finish", "player_in_article"]
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(fold(text)))
+
+
+def player_in_article(player: str, article_words: set[str]) -> bool:
+    """Whether the article names the player: his surname (or mononym) occurs in it."""
+    tokens = [t for t in _WORD.findall(fold(player)) if len(t) >= 3]
+    return bool(tokens) and tokens[-1] in article_words
+
+
+def _surname(player: str) -> str:
+    tokens = _WORD.findall(fold(player))
+    return tokens[-1] if tokens else fold(player)
+
+
+def _club_in_article(club: str | None, mentioned: set[str], folded_article: str) -> bool:
+    return club is None or club in mentioned or fold(club) in folded_article
+
+
+def _evidence(
+    draft: Draft, article: str, sentences: list[Sentence]
+) -> list[Evidence]:
+    found: list[Evidence] = []
+    for quote in draft.evidence:
+        evidence = align(quote, article, sentences=sentences)
+        if evidence is not None and evidence not in found:
+            found.append(evidence)
+    return found
+
+
+def _merge(into: TransferRumour, other: TransferRumour) -> None:
+    for evidence in other.evidence:
+        if evidence not in into.evidence:
+            into.evidence.append(evidence)
+    for source in other.sources:
+        if source not in into.sources:
+            into.sources.append(source)
+            if source in other.source_tiers:
+                into.source_tiers[source] = other.source_tiers[source]
+    if into.fee is None and other.fee is not None:
+        into.fee = other.fee
+    if into.from_club is None:
+        into.from_club = other.from_club
+    if into.transfer_type is TransferType.UNKNOWN:
+        into.transfer_type = other.transfer_type
+
+
+def finish(
+    drafts: list[Draft],
+    article: str,
+    *,
+    strategy: str,
+    usage: Usage | None = None,
+    warnings: list[str] | None = None,
+) -> RumourReport:
+    """Turn drafts into a grounded, normalised, de-duplicated report."""
+    clubs = club_index()
+    outlets = outlet_index()
+    sentences = split_sentences(article)
+    mentioned = {m.club for m in clubs.find(article)}
+    mentioned |= {m.club for m in clubs.find(article, mentioned)}
+    folded = fold(article)
+    article_words = _words(article)
+    notes = list(warnings or [])
+    reported: dict[tuple[str, str | None], TransferRumour] = {}
+    opinion: dict[tuple[str, str | None], TransferRumour] = {}
+    for draft in drafts:
+        to_club = clubs.normalise(draft.to_club)
+        from_club = clubs.normalise(draft.from_club)
+        if draft.transfer_type is TransferType.EXTENSION and to_club is None:
+            to_club = from_club
+        if not player_in_article(draft.player, article_words):
+            notes.append(f"dropped {draft.player!r}: the article never names this player")
+            continue
+        if not _club_in_article(to_club, mentioned, folded):
+            notes.append(f"dropped {draft.player} to {to_club!r}: the article never names that club")
+            continue
+        if not _club_in_article(from_club, mentioned, folded):
+            notes.append(f"cleared from_club {from_club!r} of {draft.player}: not in the article")
+            from_club = None
+        evidence = _evidence(draft, article, sentences)
+        if not evidence:
+            notes.append(f"dropped {draft.player} to {to_club}: no evidence found in the article")
+            continue
+        sources: list[str] = []
+        tiers: dict[str, int] = {}
+        for name in draft.sources:
+            outlet = outlets.lookup(name)
+            canonical = outlet.name if outlet else " ".join(name.split())
+            if canonical and canonical not in sources:
+                sources.append(canonical)
+                if outlet is not None:
+                    tiers[canonical] = outlet.tier
+        try:
+            rumour = TransferRumour(
+                player=draft.player,
+                from_club=from_club,
+                to_club=to_club,
+                transfer_type=draft.transfer_type,
+                status=draft.status,
+                fee=draft.fee,
+                sources=sources,
+                source_tiers=tiers,
+                evidence=evidence,
+            )
+        except ValueError as exc:
+            notes.append(f"dropped {draft.player!r}: {exc}".splitlines()[0])
+            continue
+        key = (_surname(rumour.player), rumour.to_club)
+        target = opinion if draft.opinion else reported
+        if key in target:
+            _merge(target[key], rumour)
+        else:
+            target[key] = rumour
+    return RumourReport(
+        rumours=list(reported.values()),
+        opinion=[r for k, r in opinion.items() if k not in reported],
+        usage=usage or Usage(),
+        warnings=notes,
+        strategy=strategy,
+    )

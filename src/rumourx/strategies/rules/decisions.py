@@ -1,0 +1,187 @@
+"""Decide a move's fields from its sentences: status, kind, fee, sources, clubs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rumourx.core.types import Fee, Status, TransferType
+from rumourx.knowledge.fees import find_money, parse_fee
+from rumourx.knowledge.outlets import OutletIndex
+from rumourx.strategies.rules.lexicon import (
+    EXTENSION_DONE,
+    FREE,
+    HEDGE,
+    LOAN,
+    LOAN_OBLIGATION,
+    LOAN_OPTION,
+    NON_FEE_MONEY,
+    PERMANENT,
+    RATED_MONEY,
+    REPORTING,
+    STATUS_CUES,
+    SUBORDINATE_PAST,
+    SWAP,
+)
+from rumourx.strategies.rules.roles import clauses
+
+__all__ = ["decide_fee", "decide_status", "decide_type", "find_sources"]
+
+_RANK = {status: rank for rank, (status, _) in enumerate(STATUS_CUES)}
+_NEUTRALISE = re.compile(
+    r"\bin a bid to\b|\boffered (?:the )?(?:opportunity|chance) to\b|\bhas been offered to\b|"
+    r"\bwas offered to\b|\boffered to the club\b",
+    re.IGNORECASE,
+)
+_HEDGE_BREAK = re.compile(r"\b(?:after|because|since|as|when|following)\b", re.IGNORECASE)
+_DOWNGRADE = {"bid": "linked", "agreed": "talks", "completed": "agreed"}
+_REPORT_AFTER = re.compile(
+    r"^\s*(?:now\s+|are\s+|is\s+|have\s+|has\s+)?(?:report(?:s|ing|ed)?|claim(?:s|ed)?|"
+    r"understand(?:s)?|reveal(?:s|ed)?|state(?:s|d)?|suggest(?:s|ed)?|insist(?:s)?|"
+    r"write(?:s)?|believe(?:s)?|informa|riporta|berichtet|rapporte|avança|asegura)\b",
+    re.IGNORECASE,
+)
+_CANDIDATE_NAME = re.compile(
+    r"(?:[A-Z][\w.'’-]*|[a-z]+\.[a-z]+)(?:\s+(?:[A-Z][\w.'’-]*|de|di|dello|della|del|do|da))*"
+)
+_REPORT_BEFORE_LOOSE = re.compile(
+    r"\b(?:according to|reported by|reports? (?:from|by)|per|told|según|secondo|laut|selon|segundo)"
+    r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_PAREN_SOURCE = re.compile(r"\(([^()]{2,60})\)\s*$")
+_PAREN_NOISE = re.compile(r"\s*[-–,]\s*(?:in \w+|subscription required|external|via .*)$", re.I)
+
+
+def _status_in(text: str) -> str | None:
+    text = _NEUTRALISE.sub(" linked ", SUBORDINATE_PAST.sub(" ", text))
+    for status, pattern in STATUS_CUES:
+        match = pattern.search(text)
+        if match:
+            hedge = [h for h in HEDGE.finditer(text[:match.start()])]
+            if status in _DOWNGRADE and hedge and not _HEDGE_BREAK.search(
+                text[hedge[-1].end():match.start()]
+            ):
+                return _DOWNGRADE[status]
+            return status
+    return None
+
+
+def _clause_at(text: str, offset: int) -> str:
+    for start, end in clauses(text):
+        if start <= offset <= end:
+            return text[start:end]
+    return text
+
+
+def decide_status(texts: Iterable[tuple[str, int]], *, extension: bool) -> Status:
+    """The furthest stage any sentence reaches; clause-local first.
+
+    Args:
+        texts: ``(sentence, offset of the move's anchor in it)`` pairs.
+        extension: A renewal: stages read as linked, talks or completed.
+    """
+    best: str | None = None
+    hedged_only = True
+    for text, anchor in texts:
+        status = _status_in(_clause_at(text, anchor)) or _status_in(text)
+        if not HEDGE.search(text):
+            hedged_only = False
+        if extension and EXTENSION_DONE.search(text):
+            return Status.COMPLETED
+        if status is not None and (best is None or _RANK[status] < _RANK[best]):
+            best = status
+    if extension:
+        if best in ("collapsed", "bid_rejected", "completed", "agreed", "bid", "talks"):
+            return Status.LINKED if hedged_only else Status.TALKS
+        return Status.LINKED
+    return Status(best) if best else Status.LINKED
+
+
+def decide_type(own: list[str], context: list[str], *, extension: bool) -> TransferType:
+    """The kind of move, from its own sentences and what the article says of the player."""
+    if extension:
+        return TransferType.EXTENSION
+    everything = " ".join(own + context)
+    mine = " ".join(own)
+    if LOAN_OBLIGATION.search(mine):
+        return TransferType.LOAN_WITH_OBLIGATION
+    if LOAN_OPTION.search(mine):
+        return TransferType.LOAN_WITH_OPTION
+    if LOAN.search(mine):
+        return TransferType.LOAN
+    if SWAP.search(everything):
+        return TransferType.SWAP
+    if FREE.search(everything):
+        return TransferType.FREE
+    if LOAN_OPTION.search(everything):
+        return TransferType.LOAN_WITH_OPTION
+    if LOAN.search(everything) and not PERMANENT.search(mine):
+        return TransferType.LOAN
+    if PERMANENT.search(mine) or PERMANENT.search(everything):
+        return TransferType.PERMANENT
+    return TransferType.UNKNOWN
+
+
+def _fee_text(text: str) -> str:
+    """Blank out sums that are not a fee for this move (valuations, wages)."""
+    chars = list(text)
+    for money in find_money(text):
+        around = text[max(0, money.start - 45):money.end + 60]
+        if NON_FEE_MONEY.search(around) or RATED_MONEY.match(text[money.end:money.end + 40]):
+            chars[money.start:money.end] = " " * (money.end - money.start)
+    return "".join(chars)
+
+
+def decide_fee(statements: list[str], transfer_type: TransferType) -> Fee | None:
+    """The current fee: the first stated, refined by a later breakdown of the same sum."""
+    if transfer_type in (TransferType.FREE, TransferType.EXTENSION, TransferType.SWAP):
+        return None
+    chosen: Fee | None = None
+    for text in statements:
+        if transfer_type is TransferType.LOAN and "loan fee" not in text.lower():
+            continue
+        fee = parse_fee(_fee_text(text), total_hint=chosen.amount if chosen else None)
+        if fee is None or fee.amount is None:
+            continue
+        if chosen is None or chosen.amount is None:
+            chosen = fee
+            continue
+        total = fee.amount + (fee.add_ons or 0)
+        if chosen.add_ons is None and fee.add_ons and abs(total - chosen.amount) <= 0.02 * chosen.amount:
+            chosen = fee
+    return chosen
+
+
+def find_sources(text: str, outlets: OutletIndex, exclude: set[str]) -> list[str]:
+    """Outlets and journalists a sentence attributes its claim to.
+
+    A name counts when it stands in a reporting frame: "according to X", "X
+    reports", "reported by X", or "(X)" closing a gossip item. Known outlets are
+    matched exactly or through small misspellings ("Diaro Gol").
+    """
+    found: list[str] = []
+
+    def keep(name: str) -> None:
+        outlet = outlets.lookup(name)
+        canonical = outlet.name if outlet else None
+        if canonical and canonical not in exclude and canonical not in found:
+            found.append(canonical)
+
+    paren = _PAREN_SOURCE.search(text)
+    if paren:
+        for part in re.split(r",|/|\band\b", _PAREN_NOISE.sub("", paren.group(1))):
+            keep(part.strip())
+    for match in _CANDIDATE_NAME.finditer(text):
+        name = match.group().strip().rstrip(".")
+        before = text[max(0, match.start() - 30):match.start()]
+        after = text[match.end():match.end() + 30]
+        words = name.split()
+        for cut in range(len(words), 0, -1):
+            framed_before = bool(REPORTING.search(before) or _REPORT_BEFORE_LOOSE.search(before))
+            piece = " ".join(words[:cut]) if framed_before else " ".join(words[-cut:])
+            if outlets.lookup(piece) and (framed_before or _REPORT_AFTER.match(after)):
+                keep(piece)
+                break
+    return found
+

@@ -1,0 +1,245 @@
+"""Second pass: which (player, destination) moves the article reports.
+
+A move needs a player, a destination and a transfer cue in the same sentence.
+The destination is a club in a buying role, or a named club that is not the
+player's own; "they" and "the club" stand for the club the text is about; a
+contract renewal is a move to the player's own club; "wants to leave" with no
+destination is a move to nowhere, kept only when the player has no other move.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rumourx.strategies.rules.lexicon import (
+    DEPARTURE,
+    EXTENSION,
+    NEGATED_EXTENSION,
+    STATUS_CUES,
+)
+from rumourx.strategies.rules.people import Mention
+from rumourx.strategies.rules.reading import Reading, SentenceFacts
+from rumourx.strategies.rules.roles import ClubRole, TaggedClub, clauses
+
+__all__ = ["Move", "find_moves"]
+
+_LEADING_SUBORDINATE = re.compile(
+    r"^(?:despite|after|although|though|following|having|since)\b", re.IGNORECASE
+)
+_COORDINATED_PLAYERS = re.compile(
+    r"^\s*(?:,|and|&|or|,\s*and)\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*['’]s?\s+"
+    r"(?:[\w-]+\s+){0,2})?$"
+)
+_CONTINUATION_CHARS = 90
+_CLUB_PRONOUN = re.compile(r"\b(?:they|the club|the side)\b", re.IGNORECASE)
+_STRONG_CUES = frozenset({"completed", "agreed", "bid", "talks", "collapsed", "bid_rejected"})
+
+
+@dataclass
+class Move:
+    """A move found by the rules, before its fields are decided.
+
+    Attributes:
+        player: Full name.
+        to_club: Canonical destination; None for a departure with no destination.
+        extension: A renewal at the player's own club.
+        opinion: Found only in the publisher's opinion section.
+        sentences: Indexes of the sentences that state it, first found first.
+        anchors: Per sentence, the offset of the destination (or player) mention.
+        context: Sentences read with it (a sentence it continues).
+        sellers: Clubs named as the player's club in its sentences.
+    """
+
+    player: str
+    to_club: str | None
+    extension: bool = False
+    opinion: bool = False
+    sentences: list[int] = field(default_factory=list)
+    anchors: dict[int, int] = field(default_factory=dict)
+    context: list[int] = field(default_factory=list)
+    sellers: list[str] = field(default_factory=list)
+
+
+def _has_cue(text: str) -> str | None:
+    for status, pattern in STATUS_CUES:
+        if pattern.search(text):
+            return status
+    return None
+
+
+def _groups(article: str, players: list[Mention]) -> list[list[Mention]]:
+    """Players in a coordinated list ("X, Y and Z") form one group."""
+    groups: list[list[Mention]] = []
+    for mention in sorted(players, key=lambda m: m.start):
+        if groups and _COORDINATED_PLAYERS.match(article[groups[-1][-1].end:mention.start]):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    return groups
+
+
+def _assign_clubs(article: str, facts: SentenceFacts) -> dict[str, list[TaggedClub]]:
+    """Give each club of a sentence to the player group it belongs with.
+
+    A club goes to the nearest group in its own clause; a clause with no player
+    lends its clubs to the nearest group of the sentence, unless it is a leading
+    "Despite ..." or "After ..." clause, which tells of another deal.
+    """
+    sentence = facts.sentence
+    groups = _groups(article, facts.players)
+    spans = [(s + sentence.start, e + sentence.start) for s, e in clauses(sentence.text)]
+
+    def clause_of(offset: int) -> int:
+        return next((i for i, (s, e) in enumerate(spans) if s <= offset <= e), len(spans) - 1)
+
+    assigned: dict[str, list[TaggedClub]] = {m.person: [] for m in facts.players}
+    for club in facts.clubs:
+        where = clause_of(club.mention.start)
+        local = [g for g in groups if any(clause_of(m.start) == where for m in g)]
+        if not local:
+            first = sentence.text[spans[where][0] - sentence.start:]
+            if where == 0 and _LEADING_SUBORDINATE.match(first):
+                continue
+            local = groups
+        if not local:
+            continue
+        nearest = min(
+            local,
+            key=lambda g: min(
+                abs(m.start - club.mention.start) for m in g
+            ),
+        )
+        for mention in nearest:
+            assigned[mention.person].append(club)
+    return assigned
+
+
+def _destinations(
+    facts: SentenceFacts, clubs: list[TaggedClub], player: Mention, current: str | None
+) -> list[TaggedClub]:
+    owned_by_others = {
+        c.mention.club for c in facts.clubs if c.owner_of and c.owner_of != player.person
+    }
+    return [
+        c for c in clubs
+        if c.role in (ClubRole.BUYER, ClubRole.NAMED)
+        and c.mention.club != current
+        and c.mention.club not in owned_by_others
+    ]
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.moves: dict[tuple[str, str | None, bool, bool], Move] = {}
+
+    def add(
+        self,
+        player: str,
+        to_club: str | None,
+        facts: SentenceFacts,
+        anchor: int,
+        *,
+        extension: bool = False,
+        context: int | None = None,
+    ) -> None:
+        key = (player, to_club, extension, facts.opinion)
+        move = self.moves.setdefault(
+            key, Move(player, to_club, extension=extension, opinion=facts.opinion)
+        )
+        index = facts.sentence.index
+        if index not in move.sentences:
+            move.sentences.append(index)
+            move.anchors[index] = anchor
+        if context is not None and context not in move.context:
+            move.context.append(context)
+        for club in facts.clubs:
+            if club.role is ClubRole.SELLER and (club.owner_of in (None, player)):
+                move.sellers.append(club.mention.club)
+
+
+def find_moves(reading: Reading) -> list[Move]:
+    """Every move the article states, in order of first mention."""
+    collector = _Collector()
+    previous: SentenceFacts | None = None
+    for facts in reading.facts:
+        if facts.heading or facts.background:
+            previous = facts
+            continue
+        text = facts.sentence.text
+        cue = _has_cue(text)
+        players = list({m.person: m for m in facts.players}.values())
+        continued_from: int | None = None
+        if (
+            not players
+            and not facts.people_named
+            and len(text) <= _CONTINUATION_CHARS
+            and previous is not None
+            and len({m.person for m in previous.players}) == 1
+            and facts.clubs
+            and _has_cue(previous.sentence.text) in ("bid", "talks", "linked")
+            and not _destinations(previous, previous.clubs, previous.players[0], None)
+        ):
+            # "...has received another offer. This time it is from Juventus."
+            players = [previous.players[0]]
+            continued_from = previous.sentence.index
+            cue = cue or _has_cue(previous.sentence.text)
+        assigned = (
+            _assign_clubs(reading.article, facts)
+            if continued_from is None
+            else {players[0].person: facts.clubs}
+        )
+        for player in players:
+            current = reading.current_club.get(player.person)
+            if EXTENSION.search(text) and not NEGATED_EXTENSION.search(text):
+                present = [
+                    c.mention.club for c in facts.clubs
+                    if c.role not in (ClubRole.PAST, ClubRole.OPPONENT, ClubRole.OTHER)
+                ]
+                if current is not None:
+                    club = current if current in present or not present else None
+                elif len(set(present)) == 1:
+                    club = present[0]
+                    reading.learn_club(player.person, club, "weak")
+                else:
+                    club = facts.topic if not present else None
+                if club is not None:
+                    collector.add(player.person, club, facts, player.start, extension=True)
+                    continue
+            mine = assigned.get(player.person, [])
+            if continued_from is not None:
+                # The club completes the previous sentence's offer: "from X" is the bidder.
+                targets = [
+                    c for c in mine
+                    if c.mention.club != current and c.role not in (ClubRole.PAST, ClubRole.OPPONENT)
+                ]
+            else:
+                targets = _destinations(facts, mine, player, current) if cue else []
+            if (
+                not targets
+                and cue in _STRONG_CUES
+                and _CLUB_PRONOUN.search(text)
+                and facts.topic not in (None, current)
+                and all(c.role is not ClubRole.BUYER for c in facts.clubs)
+                and not any(key[0] == player.person for key in collector.moves)
+            ):
+                if facts.topic is not None:
+                    collector.add(
+                        player.person, facts.topic, facts, player.start, context=continued_from
+                    )
+                    continue
+            for club in targets:
+                collector.add(
+                    player.person,
+                    club.mention.club,
+                    facts,
+                    club.mention.start,
+                    context=continued_from,
+                )
+            if not targets and DEPARTURE.search(text):
+                collector.add(player.person, None, facts, player.start)
+        previous = facts
+    moves = list(collector.moves.values())
+    # A departure with no destination only stands when the player has no other move.
+    with_destination = {m.player for m in moves if m.to_club is not None and not m.extension}
+    return [m for m in moves if m.to_club is not None or m.player not in with_destination]

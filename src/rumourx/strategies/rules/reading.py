@@ -1,0 +1,161 @@
+"""First pass over an article: who and which clubs each sentence names, in what role.
+
+The reading remembers across sentences: the players seen so far (so "Ramos" and
+"the 34-year-old" resolve to "Sergio Ramos"), each player's current club, and the
+club the text is talking about ("they", "the club").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rumourx.knowledge.clubs import ClubIndex
+from rumourx.knowledge.outlets import OutletIndex
+from rumourx.strategies.rules.lexicon import BACKGROUND, BACKGROUND_TIME, BACKGROUND_VERB
+from rumourx.strategies.rules.people import Mention, PeopleRegistry
+from rumourx.strategies.rules.roles import ClubRole, TaggedClub, tag_clubs
+from rumourx.text.sections import is_heading, opinion_sentences
+from rumourx.text.sentences import Sentence, split_sentences
+
+__all__ = ["Reading", "SentenceFacts", "read_article"]
+
+_HIS_CLUB = re.compile(r"\b(?:his|their)\s*$", re.IGNORECASE)
+_PLAYS_FOR = re.compile(
+    r"\b(?:appearances|games|goals|matches|caps)\s+(?:\w+\s+){0,3}for\s*$", re.IGNORECASE
+)
+_ENUMERATION = re.compile(
+    r"(?:alongside|the likes of|such as|including|and|,)\s*(?:the\s+)?$", re.IGNORECASE
+)
+_WEAK = "weak"
+_STRONG = "strong"
+
+
+@dataclass
+class SentenceFacts:
+    """What one sentence names.
+
+    Attributes:
+        sentence: The sentence.
+        players: People in it who are (as far as the article shows) players; a
+            descriptor ("the 22-year-old") stands in when no name is given.
+        clubs: Club mentions with their roles.
+        heading: A heading line.
+        opinion: Inside the publisher's opinion section.
+        background: Describes history rather than news.
+    """
+
+    sentence: Sentence
+    players: list[Mention]
+    clubs: list[TaggedClub]
+    heading: bool
+    opinion: bool
+    background: bool
+    topic: str | None = None
+    people_named: int = 0
+
+
+@dataclass
+class Reading:
+    """The whole first pass."""
+
+    article: str
+    sentences: list[Sentence]
+    facts: list[SentenceFacts]
+    people: PeopleRegistry
+    current_club: dict[str, str] = field(default_factory=dict)
+    club_strength: dict[str, str] = field(default_factory=dict)
+    mentioned_clubs: dict[str, int] = field(default_factory=dict)
+
+    def player_sentences(self, player: str) -> list[int]:
+        """Indexes of the sentences that name or describe ``player``."""
+        return [
+            f.sentence.index for f in self.facts if any(m.person == player for m in f.players)
+        ]
+
+    def learn_club(self, player: str, club: str, strength: str) -> None:
+        """Record a player's current club; strong evidence overrides weak."""
+        known = self.club_strength.get(player)
+        if known is None or (known == _WEAK and strength == _STRONG):
+            self.current_club[player] = club
+            self.club_strength[player] = strength
+
+    def strongly_known(self, player: str) -> bool:
+        """Whether the player's club comes from "X's player" or "X striker player"."""
+        return self.club_strength.get(player) == _STRONG
+
+
+def _is_background(text: str) -> bool:
+    return bool(
+        BACKGROUND.search(text) or (BACKGROUND_VERB.search(text) and BACKGROUND_TIME.search(text))
+    )
+
+
+def read_article(article: str, clubs: ClubIndex, outlets: OutletIndex) -> Reading:
+    """Read ``article`` once, sentence by sentence."""
+    sentences = split_sentences(article)
+    opinion = opinion_sentences(sentences)
+    known = {m.club for m in clubs.find(article)}
+    people = PeopleRegistry(clubs=clubs, outlets=outlets)
+    reading = Reading(article=article, sentences=sentences, facts=[], people=people)
+    topic: str | None = None
+    people_named: int = 0
+    for sentence in sentences:
+        heading = is_heading(sentence)
+        club_mentions = clubs.find(sentence.text, known)
+        club_mentions = [
+            type(m)(m.club, m.alias, m.start + sentence.start, m.end + sentence.start)
+            for m in club_mentions
+        ]
+        spans = [(m.start, m.end) for m in club_mentions]
+        everyone = people.scan(sentence, article, spans)
+        named = [m for m in everyone if people.is_player(m.person)]
+        descriptors = people.descriptor_mentions(sentence)
+        players = named or descriptors
+        tagged = tag_clubs(article, club_mentions, players)
+        for club in tagged:
+            reading.mentioned_clubs[club.mention.club] = (
+                reading.mentioned_clubs.get(club.mention.club, 0) + 1
+            )
+            before = article[max(0, club.mention.start - 40):club.mention.start]
+            if club.owner_of:
+                reading.learn_club(club.owner_of, club.mention.club, _STRONG)
+            elif len({p.person for p in players}) == 1 and (
+                _HIS_CLUB.search(before) or _PLAYS_FOR.search(before)
+            ):
+                reading.learn_club(players[0].person, club.mention.club, _STRONG)
+            elif club.role is ClubRole.SELLER and len({p.person for p in players}) == 1:
+                reading.learn_club(players[0].person, club.mention.club, _WEAK)
+        # "The Lyon winger": a club inside a descriptor is that player's club.
+        named_people = list({m.person for m in named})
+        for mention in descriptors:
+            if len(named_people) <= 1:
+                person = named_people[0] if named_people else mention.person
+                for club in tagged:
+                    if mention.start <= club.mention.start < mention.end:
+                        reading.learn_club(person, club.mention.club, _STRONG)
+        subjects = [
+            m for m in named
+            if m.explicit and not _ENUMERATION.search(article[max(0, m.start - 30):m.start])
+        ]
+        if subjects:
+            people.last_player = subjects[-1].person
+        reading.facts.append(
+            SentenceFacts(
+                sentence=sentence,
+                players=players,
+                clubs=tagged,
+                heading=heading,
+                opinion=sentence.index in opinion,
+                background=_is_background(sentence.text),
+                topic=topic,
+                people_named=len(everyone),
+            )
+        )
+        if tagged and not heading:
+            ranked = sorted(
+                (c for c in tagged if c.role in (ClubRole.BUYER, ClubRole.NAMED)),
+                key=lambda c: c.role is not ClubRole.BUYER,
+            )
+            topic = ranked[0].mention.club if ranked else topic
+    return reading

@@ -1,0 +1,127 @@
+"""Club-role tagging: in one sentence, is a club the buyer, the seller, an opponent,
+a former club, or just named?"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from rumourx.knowledge.clubs import ClubMention
+from rumourx.strategies.rules.lexicon import (
+    BUYER_AFTER,
+    BUYER_BEFORE,
+    OPPONENT_BEFORE,
+    PAST_CLUB_BEFORE,
+    SELLER_AFTER,
+    SELLER_BEFORE,
+)
+from rumourx.strategies.rules.people import Mention
+
+__all__ = ["ClubRole", "TaggedClub", "clauses", "tag_clubs"]
+
+_POSITION = (
+    r"(?:[\w-]+\s+){0,2}?(?:midfielder|striker|forward|defender|winger|centre-back|center-back|"
+    r"full-back|left-back|right-back|goalkeeper|keeper|playmaker|attacker|star|captain|youngster|"
+    r"teenager|sensation|talisman|ace|player|man|academy graduate|loanee|outcast|veteran|"
+    r"international|delantero|centrocampista|defensa|portero|extremo|attaccante|difensore|"
+    r"portiere|Stürmer|Mittelfeldspieler|Verteidiger|Torwart|attaquant|milieu|défenseur|gardien|"
+    r"avançado|médio|zagueiro|jogador|jugador|giocatore|Spieler|joueur|estrella|stella|Star)"
+)
+_OWNS_NEXT = re.compile(rf"^(?:['’]s?\s+(?:{_POSITION}\s+)?|\s+{_POSITION}\s+|\s+)$", re.IGNORECASE)
+_APPOSITION = re.compile(r"^,\s*(?:the\s+|a\s+)?$")
+_OWNS_PREVIOUS = re.compile(rf"^(?:['’]s?\s+|\s+){_POSITION}\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"^\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?$")
+_POSSESSIVE = re.compile(r"^['’]s?\s")
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]\s+|\s+[–—-]\s+|\s+while\s+|\s+but\s+|\s+whereas\s+)")
+
+
+class ClubRole(str, Enum):
+    """What a club is to the move in this sentence."""
+
+    BUYER = "buyer"
+    SELLER = "seller"
+    OPPONENT = "opponent"
+    PAST = "past"
+    OTHER = "other"
+    NAMED = "named"
+
+
+@dataclass(frozen=True)
+class TaggedClub:
+    """A club mention and its role; ``owner_of`` is the player it is the club of."""
+
+    mention: ClubMention
+    role: ClubRole
+    owner_of: str | None = None
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the clauses of a sentence (split at commas, dashes, "while", "but")."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def tag_clubs(
+    article: str, clubs: list[ClubMention], players: list[Mention]
+) -> list[TaggedClub]:
+    """Give each club mention in a sentence its role.
+
+    A club right before a player ("Chelsea's Conor Gallagher", "Lyon winger
+    Bertrand Traore") is that player's club. Otherwise the words around it decide:
+    "from X" and "X have rejected" make a seller, "move to X" and "X are keen" a
+    buyer, "defeat to X" an opponent, "former X" a past club.
+    """
+    tagged: list[TaggedClub] = []
+    for club in clubs:
+        before = article[max(0, club.start - 50):club.start]
+        after = article[club.end:club.end + 80]
+        owner = None
+        for player in players:
+            if player.explicit and 0 <= player.start - club.end <= 40 and _OWNS_NEXT.match(
+                article[club.end:player.start]
+            ):
+                owner = player.person
+                break
+        if owner is None:
+            for player in players:
+                if player.explicit and 0 <= club.start - player.end <= 8 and _APPOSITION.match(
+                    article[player.end:club.start]
+                ) and _OWNS_PREVIOUS.match(after):
+                    owner = player.person
+                    break
+        if PAST_CLUB_BEFORE.search(before):
+            role = ClubRole.PAST
+        elif OPPONENT_BEFORE.search(before):
+            role = ClubRole.OPPONENT
+        elif owner is not None:
+            role = ClubRole.SELLER
+        elif re.search(r"\b(?:offer|bid|approach|proposal|enquiry|interest)\s+from\s*$", before, re.I):
+            role = ClubRole.BUYER
+        elif SELLER_BEFORE.search(before) or SELLER_AFTER.search(after):
+            role = ClubRole.SELLER
+        elif BUYER_BEFORE.search(before) or BUYER_AFTER.search(after):
+            role = ClubRole.BUYER
+            if _POSSESSIVE.match(after) and not BUYER_AFTER.search(after):
+                role = ClubRole.OTHER
+        elif _POSSESSIVE.match(after):
+            # "Barcelona's LaLiga rivals", "Villa's training ground": not the club itself.
+            role = ClubRole.OTHER
+        else:
+            role = ClubRole.NAMED
+        if (
+            role is ClubRole.NAMED
+            and tagged
+            and tagged[-1].role in (ClubRole.BUYER, ClubRole.SELLER)
+            and tagged[-1].owner_of is None
+            and _COORDINATED.match(article[tagged[-1].mention.end:club.start])
+        ):
+            # "linked with Liverpool and Paris Saint-Germain": both share the role.
+            role = tagged[-1].role
+        tagged.append(TaggedClub(club, role, owner))
+    return tagged

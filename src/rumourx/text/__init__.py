@@ -1,0 +1,1 @@
+"""Article text: input checks, HTML reduction, sentences, sections, chunks, grounding."""
