@@ -14,6 +14,7 @@ _ABBREVIATIONS = frozenset(
 _LETTER_NAMES = frozenset({"serie", "group", "division", "league", "liga", "plan", "grade", "class"})
 # A candidate boundary: end punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"[.!?…]+['\"’”)\]]*(?=\s+)")
+_TRAILING_SOURCE = re.compile(r"\([^()]{1,80}\)\s*")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
 
@@ -58,6 +59,9 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         after = match.end()
         rest = text[after:end].lstrip()
+        if _TRAILING_SOURCE.fullmatch(rest):
+            # "... £150m. (Mirror)": a gossip item's source belongs to its item.
+            continue
         if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "'\"‘“(£€$¿¡"):
             continue
         spans.append((cursor, after))

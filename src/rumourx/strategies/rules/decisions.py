@@ -38,14 +38,16 @@ _DOWNGRADE = {"bid": "linked", "agreed": "talks", "completed": "agreed"}
 _REPORT_AFTER = re.compile(
     r"^\s*(?:now\s+|are\s+|is\s+|have\s+|has\s+)?(?:report(?:s|ing|ed)?|claim(?:s|ed)?|"
     r"understand(?:s)?|reveal(?:s|ed)?|state(?:s|d)?|suggest(?:s|ed)?|insist(?:s)?|"
-    r"write(?:s)?|believe(?:s)?|informa|riporta|berichtet|rapporte|avança|asegura)\b",
+    r"write(?:s)?|believe(?:s)?|informa|riporta|berichtet|rapporte|avança|asegura|posted|"
+    r"tweeted|wrote|told|said|says|confirmed|added|explained)\b",
     re.IGNORECASE,
 )
 _CANDIDATE_NAME = re.compile(
     r"(?:[A-Z][\w.'’-]*|[a-z]+\.[a-z]+)(?:\s+(?:[A-Z][\w.'’-]*|de|di|dello|della|del|do|da))*"
 )
 _REPORT_BEFORE_LOOSE = re.compile(
-    r"\b(?:according to|reported by|reports? (?:from|by)|per|told|según|secondo|laut|selon|segundo)"
+    r"\b(?:according to|reported by|reports? (?:from|by)|per|told|según|secondo|laut|selon|segundo|"
+    r"berichtet|informa|avança|avanza|riporta|rapporte|révèle|reports|writes|reveals)"
     r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )

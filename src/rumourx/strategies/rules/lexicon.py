@@ -59,13 +59,14 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"\breject(?:ed|s|ing)?\b", r"\bturn(?:ed|s)? down\b", r"\bknocked back\b", r"\brebuff(?:ed)?\b",
         r"\bdismissed\b", r"\brefus(?:ed|es) (?:a|an|the|their|his)\b.{0,30}\b(?:bid|offer)\b",
         r"\brechaza(?:do|da|n)?\b", r"\brespint[ao]\b", r"\brifiutat[ao]\b", r"\babgelehnt\b",
-        r"\brepouss[ée]e?\b", r"\brecusad[ao]\b", r"\brejeitad[ao]\b",
+        r"\brepouss[ée]e?\b", r"\brecus\w+\b", r"\brejeit\w+\b", r"\brejet\w+\b",
+        r"\brechaz\w+\b", r"\bha detto no\b",
     )),
     ("completed", _rx(
         r"\bcompleted?\b", r"\bhas signed\b", r"\bhave signed\b", r"\bsigned for\b", r"\bsigned a\b",
         r"\bofficially (?:joined|signed|unveiled)\b", r"\bconfirmed the\b.{0,40}\bsigning\b",
         r"\bconfirmed\b.{0,20}\b(?:from|as)\b", r"\bwas confirmed\b", r"\bhas joined\b", r"\bjoined\b",
-        r"\bsealed\b", r"\bsealing the signature\b", r"\bput pen to paper\b", r"\bwas sold to\b",
+        r"\bsealed\b", r"\bsealing the signature\b", r"\bleft for\b", r"\bofficialis\w+\b", r"\bput pen to paper\b", r"\bwas sold to\b",
         r"\bhas been sold\b", r"\bsold to\b", r"\bunveiled\b", r"\bmoved across\b", r"\bhas moved\b", r"\bspent\b.{0,20}\bon\b",
         r"\bofficial\b", r"\bfichado\b", r"\bha firmado\b", r"\boficial\b", r"\bufficiale\b", r"\bha firmato\b",
         r"\bha rinnovato\b", r"\bperfekt\b", r"\bunterschrieben\b", r"\bhat unterschrieben\b",
@@ -73,7 +74,8 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("agreed", _rx(
         r"\bagreed\b", r"\bagree (?:a|terms)\b", r"\bmedical\b", r"\bset to (?:sign|join|complete|seal|move)\b",
-        r"\bon the (?:verge|brink)\b", r"\bclose to (?:signing|joining|completing|a deal)\b",
+        r"\bon the (?:verge|brink)\b", r"\bclose to (?:signing|joining|completing|agreeing|a deal)\b",
+        r"\bgeeinigt\b", r"\bvicin[oa] all'accordo\b", r"\btrovato l'accordo\b",
         r"\bfinalis(?:e|ing)\b", r"\bfinaliz(?:e|ing)\b", r"\bdue to (?:sign|undergo|complete)\b",
         r"\bwill sign\b", r"\bhere we go\b", r"\bdeal (?:is )?(?:done|in place)\b", r"\bterms agreed\b",
         r"\bacuerdo (?:total|cerrado)\b", r"\bhan acordado\b", r"\bacuerdo\b", r"\breconocimiento médico\b",
@@ -101,7 +103,8 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"\breunion\b", r"\brecruit\b", r"\bopen to\b", r"\bin demand\b", r"\bexpected to make\b",
         r"\bin the running\b", r"\bfavourites? to sign\b", r"\bon the cards\b", r"\bcredited\b",
         r"\binterés\b", r"\binteresa\b", r"\bquiere\b", r"\bobjetivo\b", r"\bsigue\b", r"\bvinculado\b",
-        r"\binteresse\b", r"\bvuole\b", r"\bobiettivo\b", r"\bsogna\b", r"\bpiace\b",
+        r"\binteresse\b", r"\bvuole\b", r"\bsegu(?:ire|e|endo)\b", r"\bmonitora\b", r"\bosserva\b",
+        r"\bsigue de cerca\b", r"\bbeobachte\w*\b", r"\bsuit\b", r"\bs'intéresse\b", r"\bacompanha\b", r"\bobiettivo\b", r"\bsogna\b", r"\bpiace\b",
         r"\binteressiert\b", r"\bim visier\b", r"\bwunschspieler\b", r"\bwill\b.{0,20}\bholen\b",
         r"\bintéress\w+\b", r"\bcible\b", r"\bpiste\b", r"\bcourtis\w*\b", r"\binteressad[oa]\b",
         r"\bquer\b", r"\balvo\b", r"\bsonha\b",
@@ -129,7 +132,7 @@ BACKGROUND = _rx(
     r"\b(?:had been|was previously|were previously) (?:linked|heavily linked|strongly linked)\b",
     r"\b(?:in (?:\w+ )?(?:19|20)\d\d)\b[^.;]{0,40}\b(?:joined|moved|signed|arrived)\b",
     r"\bformer(?:ly)?\b[^.;]{0,30}\b(?:team-?mate|club)\b",
-    r"\bhas (?:won|scored|made)\b",
+    r"\bhas (?:won|scored)\b",
     r"\bvon\b.{0,40}\b(?:19|20)\d\d\b.{0,20}\bgewechselt\b",
     r"\bllegó\b.{0,60}\ben (?:19|20)\d\d\b", r"\barrivato\b.{0,60}\bnel (?:19|20)\d\d\b",
 )
@@ -211,7 +214,8 @@ NON_FEE_MONEY = _rx(
     r"\bvaluation\b", r"\bvalued\b", r"\basking\b", r"\bwages?\b", r"\bsalary\b", r"\ba week\b",
     r"\bper week\b", r"\ba year\b", r"\bper year\b", r"\bper season\b", r"\bbuy-back\b",
     r"\bbuy back\b", r"\bworth more than\b", r"\bworld record\b", r"\bexpired\b", r"\bhad a\b",
-    r"\bdid have\b", r"\bused to have\b",
+    r"\bdid have\b", r"\bused to have\b", r"\bdemand\w*\b", r"\bcláusula de rescis\w+\b",
+    r"\bcláusula de rescisión\b", r"\bcontract until\b",
     r"\bsueldo\b", r"\bstipendio\b", r"\bgehalt\b", r"\bsalaire\b", r"\bsalário\b",
 )
 DEPARTURE = _rx(
@@ -223,10 +227,14 @@ DEPARTURE = _rx(
 SELLER_BEFORE = _rx(
     r"(?<!away )\bfrom\s*$", r"\bfrom (?:rivals|neighbours|French club|Italian club|Spanish club|German club|"
     r"Portuguese club|Dutch club|club|side)\s*$", r"\bleave\s*$", r"\bleaving\s*$", r"\bquit\s*$", r"\bdepart\s*$", r"\bde\s*$",
+    r"\b(?:talks|agreement|accord|negotiations|contact|discussions|deal|terms)\s+with\s*$",
+    r"\b(?:rejected|turned down|dismissed|rebuffed) by\s*$",
+    r"\b(?:con|mit|avec|com)\s+(?:l['’]|el|la|il|lo|dem|der|den|le|o|a)?\s*$", r"\ben provenance d[ue]\s*$",
     r"\bdal\s*$", r"\bdel\s*$", r"\bdu\s*$", r"\bvom\s*$", r"\bdo\s*$",
 )
 SELLER_AFTER = _rx(
-    r"^\s*(?:have|has|had)?\s*(?:rejected|turned down|dismissed|knocked back|rebuffed)\b",
+    r"^\s*(?:have|has|had|ha|hat|a|hanno|han)?\s*(?:rejected|turned down|dismissed|knocked back|"
+    r"rebuffed|rechazado|recusou|rejeitou|respinto|abgelehnt|rejeté|refusé|rechaza|recusa)\b",
     r"^\s*(?:will|would|must|need to|are|is)?\s*(?:\w+\s+){0,6}?(?:replace|the void left by|"
     r"a replacement for|successor to|cash in on)\b",
     r"^\s*(?:are|is|were|was)?\s*(?:open to selling|willing to sell|happy to let|standing firm|"
@@ -236,12 +244,13 @@ SELLER_AFTER = _rx(
 )
 # A club before the player after these words is where the move goes.
 BUYER_BEFORE = _rx(
-    r"\b(?:to|join|joining|joined|with|for|towards)\s*$", r"\barriv(?:e|al|ing|ed) at\s*$",
+    r"\b(?:to|join|joining|joined|for|towards)\s*$", r"\barriv(?:e|al|ing|ed) at\s*$",
+    r"\b(?:reunion|sign|contract) with\s*$",
     r"\b(?:move|switch|transfer|return|loan|swap|deal)\s+to\s*$",
     r"\blinked with(?: a move to)?(?: the likes of)?\s*$", r"\binterest from\s*$",
     r"\b(?:offer|bid|approach|proposal|enquiry|interest)\s+from\s*$", r"\bsign for\s*$",
-    r"\bal\s*$", r"\ba\s*$", r"\balla\s*$", r"\bzum\s*$", r"\bzu\s*$", r"\bpara o\s*$", r"\bpara\s*$",
-    r"\bau\s*$", r"\bà\s*$", r"\bnach\s*$", r"\bin\s*$",
+    r"\balla\s*$", r"\bzum\s*$", r"\bzu\s*$", r"\bpara o\s*$", r"\bpara\s*$",
+    r"\bau\s*$", r"\bà\s*$", r"\bnach\s*$",
 )
 BUYER_AFTER = _rx(
     r"^\s*(?:are|is|were|was|have|has|had|will|would|could|look|looks|remain)?\s*(?:\w+ly\s+)?"

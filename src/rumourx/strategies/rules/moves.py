@@ -94,7 +94,13 @@ def _assign_clubs(article: str, facts: SentenceFacts) -> dict[str, list[TaggedCl
         return next((i for i, (s, e) in enumerate(spans) if s <= offset <= e), len(spans) - 1)
 
     assigned: dict[str, list[TaggedClub]] = {m.person: [] for m in facts.players}
+    first_player = min((m.start for m in facts.players), default=sentence.end)
     for club in facts.clubs:
+        if club.role is ClubRole.BUYER and club.mention.end <= first_player:
+            # The sentence's subject acts on every player it names.
+            for mention in facts.players:
+                assigned[mention.person].append(club)
+            continue
         where = clause_of(club.mention.start)
         local = [g for g in groups if any(clause_of(m.start) == where for m in g)]
         if not local:
@@ -118,15 +124,20 @@ def _assign_clubs(article: str, facts: SentenceFacts) -> dict[str, list[TaggedCl
 def _destinations(
     facts: SentenceFacts, clubs: list[TaggedClub], player: Mention, current: str | None
 ) -> list[TaggedClub]:
-    owned_by_others = {
-        c.mention.club for c in facts.clubs if c.owner_of and c.owner_of != player.person
-    }
-    return [
+    """Clubs the player may be moving to: buyers, else named clubs, clause by clause."""
+    usable = [
         c for c in clubs
         if c.role in (ClubRole.BUYER, ClubRole.NAMED)
         and c.mention.club != current
-        and c.mention.club not in owned_by_others
+        and not (c.owner_of and c.owner_of != player.person)
     ]
+    sentence = facts.sentence
+    chosen: list[TaggedClub] = []
+    for start, end in clauses(sentence.text):
+        local = [c for c in usable if start <= c.mention.start - sentence.start <= end]
+        buyers = [c for c in local if c.role is ClubRole.BUYER]
+        chosen.extend(buyers or local)
+    return chosen
 
 
 class _Collector:

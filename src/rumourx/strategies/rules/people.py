@@ -20,6 +20,7 @@ __all__ = ["Mention", "PeopleRegistry"]
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _TOKEN = rf"(?:[{_UPPER}][\w'’\-]*\w|N['’][{_UPPER}][\w\-]+|[{_UPPER}]\.)"
 _CONNECT = r"(?:de|da|das|do|dos|di|del|della|van|von|der|den|la|le|ter|ten|bin|el|al|dos)"
+_CONNECTORS = frozenset(_CONNECT[3:-1].split("|"))
 _NAME = re.compile(rf"(?<![\w'’]){_TOKEN}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)?{_TOKEN}){{0,3}}")
 
 # Capitalised words that are never (part of) a player's name.
@@ -58,7 +59,11 @@ _DESCRIPTOR = re.compile(
     r"goalkeeper|keeper|playmaker|attacker|star|player|captain|international|Frenchman|Spaniard|"
     r"Englishman|Dutchman|Argentine|Argentinian|Brazilian|Uruguayan|Portuguese|Belgian|German|"
     r"Italian|Chilean|Croatian|Serbian|Ghanaian|Nigerian|Senegalese|Welshman|Scot|Irishman|"
-    r"Norwegian|Dane|Swede|Pole|\d{2}-year-old)\b|\b(?:he|him)\b",
+    r"Norwegian|Dane|Swede|Pole|\d{2}-year-old)\b|\b(?:he|him)\b|"
+    r"\b(?:der|den|dem|des)\s+\d{2}-jährigen?(?:\s+\w+)?|\b(?:el|al|del)\s+(?:jugador|delantero|"
+    r"centrocampista|defensa|portero|extremo)\b|\b(?:il|lo|del|al)\s+(?:centrocampista|giocatore|"
+    r"difensore|attaccante|portiere)\b|\b(?:le|du|au)\s+(?:joueur|milieu|défenseur|attaquant|"
+    r"gardien)\b|\b(?:o|do|ao)\s+(?:jogador|médio|avançado|defesa|guarda-redes)\b",
     re.IGNORECASE,
 )
 _POSITION_BEFORE = re.compile(
@@ -133,6 +138,12 @@ class PeopleRegistry:
             tokens[-1] = re.sub(r"['’]s?$", "", tokens[-1])
         if not tokens or any(t in _STOP for t in tokens if len(tokens) > 1 and t not in ("Don",)):
             return None
+        connectors = [i for i, t in enumerate(tokens) if t in _CONNECTORS]
+        if connectors and len(tokens) - connectors[0] - 1 >= 2 and connectors[0] > 0:
+            # "Wechsel von Jonas Keller": a capitalised noun, then the name.
+            skipped = " ".join(tokens[:connectors[0] + 1]) + " "
+            offset += raw[offset - start:].find(skipped) + len(skipped)
+            tokens = tokens[connectors[0] + 1:]
         name = " ".join(tokens)
         if self.clubs.canonical(name) or self.outlets.lookup(name) or len(name) < 3:
             return None

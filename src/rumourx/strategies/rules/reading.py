@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 
 from rumourx.knowledge.clubs import ClubIndex
 from rumourx.knowledge.outlets import OutletIndex
-from rumourx.strategies.rules.lexicon import BACKGROUND, BACKGROUND_TIME, BACKGROUND_VERB
+from rumourx.strategies.rules.lexicon import (
+    BACKGROUND,
+    BACKGROUND_TIME,
+    BACKGROUND_VERB,
+    STATUS_CUES,
+)
 from rumourx.strategies.rules.people import Mention, PeopleRegistry
 from rumourx.strategies.rules.roles import ClubRole, TaggedClub, tag_clubs
 from rumourx.text.sections import is_heading, opinion_sentences
@@ -85,6 +90,10 @@ class Reading:
         return self.club_strength.get(player) == _STRONG
 
 
+def _first_cue(text: str) -> str | None:
+    return next((status for status, pattern in STATUS_CUES if pattern.search(text)), None)
+
+
 def _is_background(text: str) -> bool:
     return bool(
         BACKGROUND.search(text) or (BACKGROUND_VERB.search(text) and BACKGROUND_TIME.search(text))
@@ -112,13 +121,15 @@ def read_article(article: str, clubs: ClubIndex, outlets: OutletIndex) -> Readin
         named = [m for m in everyone if people.is_player(m.person)]
         descriptors = people.descriptor_mentions(sentence)
         players = named or descriptors
-        tagged = tag_clubs(article, club_mentions, players)
+        tagged = tag_clubs(
+            article, club_mentions, players, sentence.start, _first_cue(sentence.text)
+        )
         for club in tagged:
             reading.mentioned_clubs[club.mention.club] = (
                 reading.mentioned_clubs.get(club.mention.club, 0) + 1
             )
             before = article[max(0, club.mention.start - 40):club.mention.start]
-            if club.owner_of:
+            if club.owner_of and club.role is ClubRole.SELLER:
                 reading.learn_club(club.owner_of, club.mention.club, _STRONG)
             elif len({p.person for p in players}) == 1 and (
                 _HIS_CLUB.search(before) or _PLAYS_FOR.search(before)

@@ -21,7 +21,8 @@ from rumourx.strategies.rules.people import Mention
 __all__ = ["ClubRole", "TaggedClub", "clauses", "tag_clubs"]
 
 _POSITION = (
-    r"(?:[\w-]+\s+){0,2}?(?:midfielder|striker|forward|defender|winger|centre-back|center-back|"
+    r"(?:(?!(?:for|to|from|by|with|of|pelo|por|per|für|pour|para|on|in|at)\b)[\w-]+\s+){0,2}?"
+    r"(?:midfielder|striker|forward|defender|winger|centre-back|center-back|"
     r"full-back|left-back|right-back|goalkeeper|keeper|playmaker|attacker|star|captain|youngster|"
     r"teenager|sensation|talisman|ace|player|man|academy graduate|loanee|outcast|veteran|"
     r"international|delantero|centrocampista|defensa|portero|extremo|attaccante|difensore|"
@@ -32,6 +33,16 @@ _OWNS_NEXT = re.compile(rf"^(?:['’]s?\s+(?:{_POSITION}\s+)?|\s+{_POSITION}\s+|
 _APPOSITION = re.compile(r"^,\s*(?:the\s+|a\s+)?$")
 _OWNS_PREVIOUS = re.compile(rf"^(?:['’]s?\s+|\s+){_POSITION}\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"^\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?$")
+_BUYING_CUES = frozenset({"bid", "agreed", "completed", "talks", "linked"})
+_BID_BEFORE = re.compile(
+    r"\b(?:bid|offer|approach|proposal|enquiry|interest|add-ons|bonuses|oferta|proposta|offerta|"
+    r"offre|angebot|propuesta)\b[^.;]{0,70}$",
+    re.I,
+)
+_ROLE_AFTER = re.compile(
+    r"^['’]?s?\s*(?:boss|manager|coach|president|chairman|director|owner|head|fans|supporters)\b",
+    re.IGNORECASE,
+)
 _POSSESSIVE = re.compile(r"^['’]s?\s")
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]\s+|\s+[–—-]\s+|\s+while\s+|\s+but\s+|\s+whereas\s+)")
 
@@ -68,7 +79,11 @@ def clauses(text: str) -> list[tuple[int, int]]:
 
 
 def tag_clubs(
-    article: str, clubs: list[ClubMention], players: list[Mention]
+    article: str,
+    clubs: list[ClubMention],
+    players: list[Mention],
+    sentence_start: int = 0,
+    cue: str | None = None,
 ) -> list[TaggedClub]:
     """Give each club mention in a sentence its role.
 
@@ -101,7 +116,10 @@ def tag_clubs(
             role = ClubRole.OPPONENT
         elif owner is not None:
             role = ClubRole.SELLER
-        elif re.search(r"\b(?:offer|bid|approach|proposal|enquiry|interest)\s+from\s*$", before, re.I):
+        elif re.search(r"\b(?:from|de|do|da|del|du|von|dal|della)\s*$", before) and _BID_BEFORE.search(
+            article[max(0, club.start - 90):club.start]
+        ):
+            # "a £30m bid plus £5m in add-ons from Newcastle": the bidder.
             role = ClubRole.BUYER
         elif SELLER_BEFORE.search(before) or SELLER_AFTER.search(after):
             role = ClubRole.SELLER
@@ -124,4 +142,51 @@ def tag_clubs(
             # "linked with Liverpool and Paris Saint-Germain": both share the role.
             role = tagged[-1].role
         tagged.append(TaggedClub(club, role, owner))
-    return tagged
+    for index in range(len(tagged) - 2, -1, -1):
+        club, following = tagged[index], tagged[index + 1]
+        if (
+            club.role is ClubRole.NAMED
+            and club.owner_of is None
+            and following.role in (ClubRole.BUYER, ClubRole.SELLER)
+            and _COORDINATED.match(article[club.mention.end:following.mention.start])
+        ):
+            # "with Newcastle and Brighton considering bids": both share the role.
+            tagged[index] = TaggedClub(club.mention, following.role, None)
+    return _subject_buys(article, tagged, players, sentence_start, cue)
+
+
+def _subject_buys(
+    article: str,
+    tagged: list[TaggedClub],
+    players: list[Mention],
+    sentence_start: int,
+    cue: str | None,
+) -> list[TaggedClub]:
+    """A club that opens the sentence and makes a move is the buyer; the club it
+    deals with is the seller ("Juventus have agreed a deal with Atalanta for X")."""
+    if not tagged or (cue not in _BUYING_CUES and cue != "bid_rejected"):
+        return tagged
+    first = tagged[0]
+    lead = article[sentence_start:first.mention.start]
+    if (
+        first.role is not ClubRole.NAMED
+        or first.owner_of is not None
+        or len(lead.split()) > 4
+        or any(p.start < first.mention.start for p in players)
+        or _ROLE_AFTER.match(article[first.mention.end:first.mention.end + 30])
+    ):
+        return tagged
+    # "Benfica rejected an offer from City": the subject sells, the other club buys.
+    actor, other = (
+        (ClubRole.SELLER, ClubRole.BUYER) if cue == "bid_rejected" else (ClubRole.BUYER, ClubRole.SELLER)
+    )
+    result = [TaggedClub(first.mention, actor, None)]
+    for club in tagged[1:]:
+        coordinated = _COORDINATED.match(article[result[-1].mention.end:club.mention.start])
+        if coordinated and result[-1].role is actor and club.role is ClubRole.NAMED:
+            result.append(TaggedClub(club.mention, actor, club.owner_of))
+        elif club.role is ClubRole.NAMED and club.owner_of is None:
+            result.append(TaggedClub(club.mention, other, None))
+        else:
+            result.append(club)
+    return result
