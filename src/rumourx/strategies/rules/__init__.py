@@ -7,6 +7,8 @@ sentences that state it and from what the article says of the player elsewhere.
 
 from __future__ import annotations
 
+import re
+
 from rumourx.core.types import TransferType
 from rumourx.knowledge.clubs import club_index
 from rumourx.knowledge.outlets import outlet_index
@@ -18,11 +20,14 @@ from rumourx.strategies.rules.decisions import (
     decide_type,
     find_sources,
 )
+from rumourx.knowledge.fees import find_money
 from rumourx.strategies.rules.lexicon import FREE
 from rumourx.strategies.rules.moves import Move, find_moves
 from rumourx.strategies.rules.reading import Reading, read_article
 
 __all__ = ["RulesStrategy", "propose_drafts"]
+
+_BID_WORD = re.compile(r"\b(?:bid|offer|fee|proposal|oferta|offerta|proposta|offre|angebot)\b", re.I)
 
 
 def _context(reading: Reading, move: Move, moves: list[Move]) -> list[int]:
@@ -48,8 +53,43 @@ def _context(reading: Reading, move: Move, moves: list[Move]) -> list[int]:
     return found
 
 
-def _distinct_players(reading: Reading, index: int) -> int:
-    return len({m.person for m in reading.facts[index].players if m.explicit})
+def _fee_statement(reading: Reading, index: int, player: str) -> str | None:
+    """The sentence as a fee statement for ``player``, or None.
+
+    In a sentence naming several players, a sum belongs to the nearest player
+    named before it, unless he is one of a list ("£66m on X and Y").
+    """
+    facts = reading.facts[index]
+    text = facts.sentence.text
+    named = sorted((m for m in facts.players if m.explicit), key=lambda m: m.start)
+    if len({m.person for m in named}) <= 1:
+        return text
+    chars = list(text)
+    for money in find_money(text):
+        at = facts.sentence.start + money.start
+        before = [m for m in named if m.end <= at]
+        owner = before[-1] if before else None
+        listed = owner is not None and any(
+            other is not owner and abs(other.start - owner.end) < 12 or abs(owner.start - other.end) < 12
+            for other in named
+        )
+        if owner is None or owner.person != player or listed:
+            chars[money.start:money.end] = " " * (money.end - money.start)
+    return "".join(chars)
+
+
+def _club_fee_statements(reading: Reading, move: Move) -> list[str]:
+    """Sentences that price the destination club's bid without naming another player."""
+    found = []
+    for facts in reading.facts:
+        if facts.background or facts.heading or facts.opinion != move.opinion:
+            continue
+        others = {m.person for m in facts.players if m.explicit} - {move.player}
+        if others or not any(c.mention.club == move.to_club for c in facts.clubs):
+            continue
+        if _BID_WORD.search(facts.sentence.text) and find_money(facts.sentence.text):
+            found.append(facts.sentence.text)
+    return found
 
 
 def _draft(reading: Reading, move: Move, moves: list[Move], exclude: set[str]) -> Draft:
@@ -63,10 +103,13 @@ def _draft(reading: Reading, move: Move, moves: list[Move], exclude: set[str]) -
     status = decide_status(anchored, extension=move.extension)
     transfer_type = decide_type(own, context, extension=move.extension)
     fee_statements = [
-        sentences[i].text
+        statement
         for i in move.sentences + move.context + context_ids
-        if _distinct_players(reading, i) <= 1
+        if (statement := _fee_statement(reading, i, move.player)) is not None
     ]
+    for statement in _club_fee_statements(reading, move):
+        if statement not in fee_statements:
+            fee_statements.append(statement)
     fee = decide_fee(fee_statements, transfer_type)
     outlets = outlet_index()
     sources: list[str] = []
@@ -83,8 +126,11 @@ def _draft(reading: Reading, move: Move, moves: list[Move], exclude: set[str]) -
     else:
         from_club = reading.current_club.get(move.player)
         free_agent = any("free agent" in text.lower() for text in own + context)
-        if from_club is None and move.sellers:
-            from_club = move.sellers[0]
+        if from_club is None:
+            sellers = move.sellers + [
+                club for other in moves if other.player == move.player for club in other.sellers
+            ]
+            from_club = next((c for c in sellers if c != move.to_club), None)
         if free_agent and not reading.strongly_known(move.player):
             from_club = None
         if from_club == move.to_club:

@@ -34,6 +34,11 @@ _NEUTRALISE = re.compile(
     re.IGNORECASE,
 )
 _HEDGE_BREAK = re.compile(r"\b(?:after|because|since|as|when|following)\b", re.IGNORECASE)
+_NO_OFFER = re.compile(
+    r"\b(?:yet to|not|no|never|without)\s+(?:\w+\s+)?(?:make|made|making|submit\w*|lodge\w*|table\w*)"
+    r"\s+(?:an?\s+|any\s+)?(?:formal\s+)?(?:offer|bid)s?\b",
+    re.IGNORECASE,
+)
 _DOWNGRADE = {"bid": "linked", "agreed": "talks", "completed": "agreed"}
 _REPORT_AFTER = re.compile(
     r"^\s*(?:now\s+|are\s+|is\s+|have\s+|has\s+)?(?:report(?:s|ing|ed)?|claim(?:s|ed)?|"
@@ -94,7 +99,9 @@ def decide_status(texts: Iterable[tuple[str, int]], *, extension: bool) -> Statu
         if status is not None and (best is None or _RANK[status] < _RANK[best]):
             best = status
     if extension:
-        if best in ("collapsed", "bid_rejected", "completed", "agreed", "bid", "talks"):
+        if best in ("completed", "agreed"):
+            return Status.AGREED
+        if best in ("collapsed", "bid_rejected", "bid", "talks"):
             return Status.LINKED if hedged_only else Status.TALKS
         return Status.LINKED
     return Status(best) if best else Status.LINKED
@@ -104,8 +111,8 @@ def decide_type(own: list[str], context: list[str], *, extension: bool) -> Trans
     """The kind of move, from its own sentences and what the article says of the player."""
     if extension:
         return TransferType.EXTENSION
-    everything = " ".join(own + context)
-    mine = " ".join(own)
+    everything = _NO_OFFER.sub(" ", " ".join(own + context))
+    mine = _NO_OFFER.sub(" ", " ".join(own))
     if LOAN_OBLIGATION.search(mine):
         return TransferType.LOAN_WITH_OBLIGATION
     if LOAN_OPTION.search(mine):

@@ -75,7 +75,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("agreed", _rx(
         r"\bagreed\b", r"\bagree (?:a|terms)\b", r"\bmedical\b", r"\bset to (?:sign|join|complete|seal|move)\b",
         r"\bon the (?:verge|brink)\b", r"\bclose to (?:signing|joining|completing|agreeing|a deal)\b",
-        r"\bgeeinigt\b", r"\bvicin[oa] all'accordo\b", r"\btrovato l'accordo\b",
+        r"\bgeeinigt\b", r"\bclos(?:e|es|ing) in on\b", r"\bvicin[oa] all'accordo\b", r"\btrovato l'accordo\b",
         r"\bfinalis(?:e|ing)\b", r"\bfinaliz(?:e|ing)\b", r"\bdue to (?:sign|undergo|complete)\b",
         r"\bwill sign\b", r"\bhere we go\b", r"\bdeal (?:is )?(?:done|in place)\b", r"\bterms agreed\b",
         r"\bacuerdo (?:total|cerrado)\b", r"\bhan acordado\b", r"\bacuerdo\b", r"\breconocimiento médico\b",
@@ -99,7 +99,8 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"\beye(?:ing|s)?\b", r"\bmonitor\w*\b", r"\btipped\b", r"\bcould (?:join|move|sign|leave|be)\b",
         r"\bin the chase\b", r"\bin the race\b", r"\bleading the race\b", r"\bpursuit\b", r"\bchasing\b",
         r"\bconsider(?:ing)?\b", r"\badmirer\w*\b", r"\bshortlist\w*\b", r"\bhope(?:s|ful)? to\b",
-        r"\bexploring\b", r"\bto join\b", r"\bopening the door\b", r"\bmove to\b", r"\boffered to\b", r"\bwould like\b", r"\blikely\b", r"\bsuitors?\b",
+        r"\bexploring\b", r"\btrack(?:s|ing)?\b", r"\b(?:try|trying|attempt|aim|aiming|look|looking|want|wants|"
+        r"hope|hoping|plan|planning) to (?:sign|land|bring in|secure|recruit)\b", r"\bto join\b", r"\bopening the door\b", r"\bmove to\b", r"\boffered to\b", r"\bwould like\b", r"\blikely\b", r"\bsuitors?\b",
         r"\breunion\b", r"\brecruit\b", r"\bopen to\b", r"\bin demand\b", r"\bexpected to make\b",
         r"\bin the running\b", r"\bfavourites? to sign\b", r"\bon the cards\b", r"\bcredited\b",
         r"\binterés\b", r"\binteresa\b", r"\bquiere\b", r"\bobjetivo\b", r"\bsigue\b", r"\bvinculado\b",
@@ -120,7 +121,7 @@ SUBORDINATE_PAST = _rx(
 HEDGE = _rx(
     r"\bcould\b", r"\bmight\b", r"\bmay\b", r"\blikely\b", r"\bshould\b", r"\bwould\b", r"\bif\b",
     r"\bexpected to\b", r"\blook(?:s|ing)? set to\b", r"\bplan(?:s|ning)? to\b", r"\bhop(?:e|es|ing)\b",
-    r"\bconsider(?:s|ing)?\b", r"\bwhether\b", r"\bweigh(?:ing)? up\b", r"\bready to\b",
+    r"\bconsider(?:s|ing)?\b", r"\bwhether\b", r"\bweigh(?:ing)? up\b",
     r"\bpodría\b", r"\bpotrebbe\b", r"\bkönnte\b", r"\bpourrait\b", r"\bpoderia\b",
 )
 # Moves that are history, not news.
@@ -157,7 +158,7 @@ EXTENSION = _rx(
     r"(?:contract|deal|terms)\b", r"\bnews terms\b", r"\bfresh (?:terms|contract|deal)\b", r"\brenewal\b",
     r"\bextension\b", r"\bextend(?:ed|ing)? (?:his|their|the) (?:contract|deal|stay)\b",
     r"\brenew(?:ed|ing|s)?\b", r"\btie (?:him|\w+) down\b", r"\btied (?:him|\w+) down\b",
-    r"\brenovación\b", r"\brenovar\b", r"\brenueva\b", r"\brinnovo\b", r"\brinnovare\b", r"\brinnova\b",
+    r"\brenov(?:ación|ar|ado|ó|ará)\b", r"\brenueva\b", r"\brinnovo\b", r"\brinnovare\b", r"\brinnova\b",
     r"\bvertragsverlängerung\b", r"\bverlänger\w*\b", r"\bprolongation\b", r"\bprolonger\b",
     r"\bprolong\w*\b", r"\brenovação\b", r"\brenovar\b",
 )
@@ -213,7 +214,8 @@ FEE_CONTEXT = _rx(
 NON_FEE_MONEY = _rx(
     r"\bvaluation\b", r"\bvalued\b", r"\basking\b", r"\bwages?\b", r"\bsalary\b", r"\ba week\b",
     r"\bper week\b", r"\ba year\b", r"\bper year\b", r"\bper season\b", r"\bbuy-back\b",
-    r"\bbuy back\b", r"\bworth more than\b", r"\bworld record\b", r"\bexpired\b", r"\bhad a\b",
+    r"\bbuy back\b", r"\bworth more than\b", r"\bworld record\b", r"\bexpired\b",
+    r"\bwants? (?:at least |around )?[£€$]\s?\d",
     r"\bdid have\b", r"\bused to have\b", r"\bdemand\w*\b", r"\bcláusula de rescis\w+\b",
     r"\bcláusula de rescisión\b", r"\bcontract until\b",
     r"\bsueldo\b", r"\bstipendio\b", r"\bgehalt\b", r"\bsalaire\b", r"\bsalário\b",
@@ -241,6 +243,9 @@ SELLER_AFTER = _rx(
     r"keen (?:on keeping|to keep)|demanding|asking|refus\w+)\b",
     r"^\s*(?:will|would)\s+(?:hold out|demand|refuse|accept|let|sell)\b",
     r"^\s*(?:are|is|were|was)\s+(?:waiting on|fielding|receiving)\s+(?:bids|offers)\b",
+    r"^\s*(?:want|wants|demand|demands|are asking|value|valued)\s+(?:at least\s+|around\s+)?[£€$\d]",
+    r"^\s*(?:are|is)?\s*(?:now\s+)?(?:expected|set|ready|willing|looking|prepared|happy|forced)\s+to\s+"
+    r"(?:sell|cash in|let)\b",
 )
 # A club before the player after these words is where the move goes.
 BUYER_BEFORE = _rx(
@@ -253,7 +258,8 @@ BUYER_BEFORE = _rx(
     r"\bau\s*$", r"\bà\s*$", r"\bnach\s*$",
 )
 BUYER_AFTER = _rx(
-    r"^\s*(?:are|is|were|was|have|has|had|will|would|could|look|looks|remain)?\s*(?:\w+ly\s+)?"
+    r"^\s*(?:are|is|were|was|have|has|had|will|would|could|look|looks|remain)?\s*"
+    r"(?:(?:also|still|now|already|both|all|reportedly|said to be|\w+ly)\s+){0,3}"
     r"(?:keen|interested|eyeing|monitoring|preparing|prepare|planning|plotting|considering|lining up|"
     r"set to (?:make|launch|bid|sign|agree)|in talks|in the chase|in the race|leading the race|"
     r"chasing|pursuing|tracking|weighing up|weigh up|launch\w*|lodg\w*|submit\w*|make|made|"

@@ -20,6 +20,7 @@ __all__ = ["Mention", "PeopleRegistry"]
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _TOKEN = rf"(?:[{_UPPER}][\w'’\-]*\w|N['’][{_UPPER}][\w\-]+|[{_UPPER}]\.)"
 _CONNECT = r"(?:de|da|das|do|dos|di|del|della|van|von|der|den|la|le|ter|ten|bin|el|al|dos)"
+_TRAILING_SOURCE = re.compile(r"\([^()]{1,80}\)\s*$")
 _CONNECTORS = frozenset(_CONNECT[3:-1].split("|"))
 _NAME = re.compile(rf"(?<![\w'’]){_TOKEN}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)?{_TOKEN}){{0,3}}")
 
@@ -164,6 +165,10 @@ class PeopleRegistry:
         masked = list(sentence.text)
         for s, e in club_spans:
             masked[s - sentence.start:e - sentence.start] = " " * (e - s)
+        trailing = _TRAILING_SOURCE.search(sentence.text)
+        if trailing:
+            # "(Yorkshire Evening Post)" closing a gossip item names an outlet.
+            masked[trailing.start():] = " " * (len(masked) - trailing.start())
         for match in _NAME.finditer("".join(masked)):
             abs_start = sentence.start + match.start()
             raw = re.sub(r"['’]s?$", "", match.group())

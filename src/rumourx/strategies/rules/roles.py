@@ -35,8 +35,8 @@ _OWNS_PREVIOUS = re.compile(rf"^(?:['’]s?\s+|\s+){_POSITION}\b", re.IGNORECASE
 _COORDINATED = re.compile(r"^\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?$")
 _BUYING_CUES = frozenset({"bid", "agreed", "completed", "talks", "linked"})
 _BID_BEFORE = re.compile(
-    r"\b(?:bid|offer|approach|proposal|enquiry|interest|add-ons|bonuses|oferta|proposta|offerta|"
-    r"offre|angebot|propuesta)\b[^.;]{0,70}$",
+    r"\b(?:bids?|offers?|approach|proposals?|enquiry|interest|add-ons|bonuses|ofertas?|propostas?|"
+    r"offert[ae]|offres?|angebote?|propuestas?)\b[^.;]{0,70}$",
     re.I,
 )
 _ROLE_AFTER = re.compile(
@@ -169,17 +169,21 @@ def _subject_buys(
     first = tagged[0]
     lead = article[sentence_start:first.mention.start]
     if (
-        first.role is not ClubRole.NAMED
+        first.role not in (ClubRole.NAMED, ClubRole.BUYER)
+        or (first.role is ClubRole.BUYER and cue == "bid_rejected")
         or first.owner_of is not None
         or len(lead.split()) > 4
         or any(p.start < first.mention.start for p in players)
         or _ROLE_AFTER.match(article[first.mention.end:first.mention.end + 30])
     ):
         return tagged
-    # "Benfica rejected an offer from City": the subject sells, the other club buys.
-    actor, other = (
-        (ClubRole.SELLER, ClubRole.BUYER) if cue == "bid_rejected" else (ClubRole.BUYER, ClubRole.SELLER)
-    )
+    # "Benfica rejected an offer from City": the subject sells, the other club buys;
+    # "Liverpool have had a bid rejected by Porto": the subject bought.
+    rejects = SELLER_AFTER.search(article[first.mention.end:first.mention.end + 80])
+    if cue == "bid_rejected" and rejects:
+        actor, other = ClubRole.SELLER, ClubRole.BUYER
+    else:
+        actor, other = ClubRole.BUYER, ClubRole.SELLER
     result = [TaggedClub(first.mention, actor, None)]
     for club in tagged[1:]:
         coordinated = _COORDINATED.match(article[result[-1].mention.end:club.mention.start])
