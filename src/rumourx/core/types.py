@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from rumourx.core.currencies import ISO_4217
 
 __all__ = [
+    "Article",
     "Evidence",
     "Fee",
     "RumourReport",
@@ -189,3 +190,21 @@ class RumourReport(BaseModel):
     usage: Usage = Field(default_factory=Usage)
     warnings: list[str] = Field(default_factory=list)
     strategy: str = "rules"
+
+
+class Article(BaseModel):
+    """An article with optional metadata.
+
+    Attributes:
+        text: The article text (plain text or HTML).
+        id: Your identifier, kept in batch output.
+        title: Headline, if known.
+        publisher: Who published it; never counted as a source of its own story.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="allow")
+
+    text: str
+    id: str | None = None
+    title: str | None = None
+    publisher: str | None = None

@@ -47,7 +47,7 @@ _NUMBER_FIRST = re.compile(
 _ADDON_AFTER = re.compile(
     r"^\s*(?:\)\s*)?(?:,\s*)?(?:plus|with|and|\+|più|piu|más|mas|mais|und|y|e|et)\s+(?:a\s+)?"
     r"(?:further\s+|another\s+|potential\s+|an?\s+additional\s+|additional\s+|otros\s+|altri\s+)?"
-    r"(?P<money>\S+(?:\s\S+)?)\s+(?:in\s+|of\s+|worth\s+of\s+|en\s+|di\s+|de\s+|em\s+|an\s+)?"
+    r"(?P<money>\S+(?:\s\S+){0,2}?)\s+(?:in\s+|of\s+|worth\s+of\s+|en\s+|di\s+|de\s+|em\s+|an\s+)?"
     r"(?:potential\s+|performance[- ]related\s+)?"
     r"(?:add[- ]?ons|bonuses|bonus|bónus|incentives|variables|variabili|Boni|Bonuszahlungen)",
     re.IGNORECASE,

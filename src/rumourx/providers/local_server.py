@@ -33,6 +33,10 @@ _INSTALL_HINT = (
 )
 #: llama.cpp sampling option that keeps the tiny model from looping.
 LOCAL_EXTRA_BODY = {"repeat_penalty": 1.1}
+#: Seconds one request to the embedded model may take (it runs on the CPU).
+LOCAL_TIMEOUT = 120.0
+#: Longest answer asked of the embedded model.
+LOCAL_MAX_OUTPUT_TOKENS = 512
 
 
 def find_local_model() -> Path:

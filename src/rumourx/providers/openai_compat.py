@@ -92,6 +92,7 @@ class OpenAICompatibleModel:
         settings: Resolved settings (model, endpoint, key, limits).
         client: An ``openai.OpenAI`` to use instead of building one.
         async_client: An ``openai.AsyncOpenAI`` to use instead of building one.
+        retry: The retry policy; by default one built from the settings.
     """
 
     def __init__(
@@ -100,11 +101,12 @@ class OpenAICompatibleModel:
         *,
         client: openai.OpenAI | None = None,
         async_client: openai.AsyncOpenAI | None = None,
+        retry: RetryPolicy | None = None,
     ) -> None:
         if settings.model is None:
             raise ConfigurationError("no model name: call Settings.resolved() first")
         self._settings = settings
-        self._policy = RetryPolicy(
+        self._policy = retry or RetryPolicy(
             max_attempts=settings.max_attempts, max_seconds=settings.max_retry_seconds
         )
         self._client = client

@@ -11,7 +11,7 @@ from __future__ import annotations
 import email.utils
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import openai
@@ -79,6 +79,8 @@ class RetryPolicy:
     max_seconds: float = 40.0
     initial_wait: float = 0.5
     max_wait: float = 20.0
+    sleep: Callable[[float], None] = field(default=time.sleep, repr=False, compare=False)
+    asleep: Callable[[float], Awaitable[None]] | None = field(default=None, repr=False, compare=False)
 
     def _wait(self, state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
@@ -98,8 +100,9 @@ class RetryPolicy:
 
     def call(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
         """Call ``fn`` with retries."""
-        return Retrying(**self._options())(fn, *args, **kwargs)
+        return Retrying(sleep=self.sleep, **self._options())(fn, *args, **kwargs)
 
     async def acall(self, fn: Callable[..., Awaitable[R]], *args: Any, **kwargs: Any) -> R:
         """Await ``fn`` with retries."""
-        return await AsyncRetrying(**self._options())(fn, *args, **kwargs)
+        extra: dict[str, Any] = {"sleep": self.asleep} if self.asleep is not None else {}
+        return await AsyncRetrying(**extra, **self._options())(fn, *args, **kwargs)

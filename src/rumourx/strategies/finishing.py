@@ -16,6 +16,7 @@ from rumourx.knowledge.folding import fold
 from rumourx.knowledge.outlets import outlet_index
 from rumourx.strategies.drafts import Draft
 from rumourx.text.grounding import align
+from rumourx.text.injection import looks_like_instruction
 from rumourx.text.sentences import Sentence, split_sentences
 
 __all__ = ["finish", "player_in_article"]
@@ -48,9 +49,28 @@ def _evidence(
     found: list[Evidence] = []
     for quote in draft.evidence:
         evidence = align(quote, article, sentences=sentences)
-        if evidence is not None and evidence not in found:
+        if (
+            evidence is not None
+            and evidence not in found
+            and not looks_like_instruction(evidence.text)
+        ):
             found.append(evidence)
     return found
+
+
+def _supporting_sentence(
+    player: str, to_club: str | None, sentences: list[Sentence]
+) -> list[Evidence]:
+    """The first sentence naming both the player and the destination, for a draft
+    that came without usable evidence."""
+    surname = _surname(player)
+    clubs = club_index()
+    for sentence in sentences:
+        if surname not in _words(sentence.text) or looks_like_instruction(sentence.text):
+            continue
+        if to_club is None or any(m.club == to_club for m in clubs.find(sentence.text)):
+            return [Evidence(text=sentence.text, start=sentence.start, end=sentence.end)]
+    return []
 
 
 def _merge(into: TransferRumour, other: TransferRumour) -> None:
@@ -103,7 +123,12 @@ def finish(
         if not _club_in_article(from_club, mentioned, folded):
             notes.append(f"cleared from_club {from_club!r} of {draft.player}: not in the article")
             from_club = None
-        evidence = _evidence(draft, article, sentences)
+        if outlets.lookup(draft.player) or clubs.canonical(draft.player):
+            notes.append(f"dropped {draft.player!r}: that is an outlet or a club, not a player")
+            continue
+        evidence = _evidence(draft, article, sentences) or _supporting_sentence(
+            draft.player, to_club, sentences
+        )
         if not evidence:
             notes.append(f"dropped {draft.player} to {to_club}: no evidence found in the article")
             continue

@@ -102,7 +102,8 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"\bexploring\b", r"\btrack(?:s|ing)?\b", r"\b(?:try|trying|attempt|aim|aiming|look|looking|want|wants|"
         r"hope|hoping|plan|planning) to (?:sign|land|bring in|secure|recruit)\b", r"\bto join\b", r"\bopening the door\b", r"\bmove to\b", r"\boffered to\b", r"\bwould like\b", r"\blikely\b", r"\bsuitors?\b",
         r"\breunion\b", r"\brecruit\b", r"\bopen to\b", r"\bin demand\b", r"\bexpected to make\b",
-        r"\bin the running\b", r"\bfavourites? to sign\b", r"\bon the cards\b", r"\bcredited\b",
+        r"\bin the running\b", r"\b(?:perfect|ideal|natural) (?:fit|signing|replacement|target)\b",
+        r"\bwould suit\b", r"\b(?:should|must) (?:sign|move for|go for)\b", r"\bfavourites? to sign\b", r"\bon the cards\b", r"\bcredited\b",
         r"\binterés\b", r"\binteresa\b", r"\bquiere\b", r"\bobjetivo\b", r"\bsigue\b", r"\bvinculado\b",
         r"\binteresse\b", r"\bvuole\b", r"\bsegu(?:ire|e|endo)\b", r"\bmonitora\b", r"\bosserva\b",
         r"\bsigue de cerca\b", r"\bbeobachte\w*\b", r"\bsuit\b", r"\bs'intéresse\b", r"\bacompanha\b", r"\bobiettivo\b", r"\bsogna\b", r"\bpiace\b",

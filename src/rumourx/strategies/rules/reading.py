@@ -20,6 +20,7 @@ from rumourx.strategies.rules.lexicon import (
 )
 from rumourx.strategies.rules.people import Mention, PeopleRegistry
 from rumourx.strategies.rules.roles import ClubRole, TaggedClub, tag_clubs
+from rumourx.text.injection import looks_like_instruction
 from rumourx.text.sections import is_heading, opinion_sentences
 from rumourx.text.sentences import Sentence, split_sentences
 
@@ -158,7 +159,7 @@ def read_article(article: str, clubs: ClubIndex, outlets: OutletIndex) -> Readin
                 clubs=tagged,
                 heading=heading,
                 opinion=sentence.index in opinion,
-                background=_is_background(sentence.text),
+                background=_is_background(sentence.text) or looks_like_instruction(sentence.text),
                 topic=topic,
                 people_named=len(everyone),
             )

@@ -1,0 +1,7 @@
+"""``python -m rumourx``."""
+
+import sys
+
+from rumourx.cli import main
+
+sys.exit(main())

@@ -1,0 +1,153 @@
+"""The public entry points: :class:`Extractor`, :func:`extract`, :func:`aextract`."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from rumourx.core.model import StructuredModel
+from rumourx.core.settings import LOCAL_MODEL_NAME, Settings, StrategyName
+from rumourx.core.types import Article, RumourReport
+from rumourx.strategies.base import ArticleJob, Proposal, Strategy
+from rumourx.strategies.driving import adrive, drive
+from rumourx.strategies.finishing import finish
+from rumourx.strategies.hybrid import HybridStrategy
+from rumourx.strategies.llm import LLMStrategy
+from rumourx.strategies.rules import RulesStrategy
+from rumourx.text.article import prepare_article
+
+__all__ = ["Extractor", "aextract", "build_strategy", "extract"]
+
+logger = logging.getLogger("rumourx")
+
+
+def build_strategy(name: StrategyName, settings: Settings) -> Strategy:
+    """The strategy called ``name``, configured from ``settings``."""
+    if name == "rules":
+        return RulesStrategy()
+    if name == "llm":
+        return LLMStrategy(chunk_chars=settings.chunk_chars, chunk_overlap=settings.chunk_overlap)
+    if name == "hybrid":
+        return HybridStrategy()
+    raise ValueError(f"unknown strategy {name!r}: choose llm, rules or hybrid")
+
+
+def _job(article: str | Article) -> ArticleJob:
+    if isinstance(article, Article):
+        return ArticleJob(text=prepare_article(article.text), publisher=article.publisher)
+    return ArticleJob(text=prepare_article(article))
+
+
+class Extractor:
+    """Reusable extraction with one set of settings.
+
+    Args:
+        settings: How to reach the model and which strategy to run. Unset fields
+            are filled from the environment (see :class:`Settings`).
+        model: A structured model to use instead of building one from the
+            settings (for instance :class:`rumourx.testing.TestModel`).
+
+    Example:
+        >>> from rumourx import Extractor, Settings
+        >>> extractor = Extractor(Settings(strategy="rules"))
+        >>> report = extractor.extract("Arsenal have agreed a £30m fee with Lyon for Houssem Aouar.")
+        >>> report.rumours[0].to_club
+        'Arsenal'
+    """
+
+    def __init__(self, settings: Settings | None = None, *, model: StructuredModel | None = None):
+        self.settings = (settings or Settings()).resolved()
+        self._model = model
+        self._lock = threading.Lock()
+        self._strategy = build_strategy(self.settings.effective_strategy, self.settings)
+
+    @property
+    def strategy(self) -> str:
+        """Name of the strategy this extractor runs."""
+        return self._strategy.name
+
+    def structured_model(self) -> StructuredModel | None:
+        """The model this extractor asks, built on first use; None for ``rules``.
+
+        With no endpoint configured, building it starts the embedded local server.
+        """
+        if self._strategy.name == "rules":
+            return self._model
+        with self._lock:
+            if self._model is None:
+                self._model = _build_model(self.settings)
+            return self._model
+
+    def extract(self, article: str | Article) -> RumourReport:
+        """Extract the transfer rumours of one article.
+
+        Args:
+            article: The article text (plain or HTML), or an :class:`Article`.
+
+        Returns:
+            A validated report; ``report.rumours`` is empty when the article
+            reports no move.
+
+        Raises:
+            InputError: The article is not usable text.
+            ConfigurationError: The strategy needs a model that cannot be reached.
+            ProviderError: The model endpoint failed after bounded retries.
+        """
+        job = _job(article)
+        proposal = drive(self._strategy.plan(job), self.structured_model())
+        return self._finish(job, proposal)
+
+    async def aextract(self, article: str | Article) -> RumourReport:
+        """Async twin of :meth:`extract`."""
+        job = _job(article)
+        proposal = await adrive(self._strategy.plan(job), self.structured_model())
+        return self._finish(job, proposal)
+
+    def _finish(self, job: ArticleJob, proposal: Proposal) -> RumourReport:
+        report = finish(
+            proposal.drafts,
+            job.text,
+            strategy=self._strategy.name,
+            usage=proposal.usage,
+            warnings=proposal.warnings,
+        )
+        for warning in report.warnings:
+            logger.info("rumourx: %s", warning)
+        return report
+
+
+def _build_model(settings: Settings) -> StructuredModel:
+    from rumourx.providers.local_server import (
+        LOCAL_EXTRA_BODY,
+        LOCAL_MAX_OUTPUT_TOKENS,
+        LOCAL_TIMEOUT,
+        ensure_local_server,
+    )
+    from rumourx.providers.openai_compat import OpenAICompatibleModel
+
+    if settings.has_endpoint:
+        return OpenAICompatibleModel(settings)
+    local = settings.model_copy(
+        update={
+            "base_url": ensure_local_server(),
+            "model": LOCAL_MODEL_NAME,
+            "extra_body": {**LOCAL_EXTRA_BODY, **settings.extra_body},
+            # A 135M model on a CPU: slower answers, and short ones keep it from rambling.
+            "timeout": max(settings.timeout, LOCAL_TIMEOUT),
+            "max_output_tokens": min(settings.max_output_tokens, LOCAL_MAX_OUTPUT_TOKENS),
+        }
+    )
+    return OpenAICompatibleModel(local)
+
+
+def extract(article: str | Article, settings: Settings | None = None) -> RumourReport:
+    """Extract the transfer rumours of one article with default or given settings.
+
+    See :meth:`Extractor.extract`. For many articles, build one :class:`Extractor`
+    and reuse it.
+    """
+    return Extractor(settings).extract(article)
+
+
+async def aextract(article: str | Article, settings: Settings | None = None) -> RumourReport:
+    """Async twin of :func:`extract`."""
+    return await Extractor(settings).aextract(article)
