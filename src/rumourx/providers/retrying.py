@@ -9,6 +9,7 @@ time are bounded, and a wait that would overrun the time budget ends the loop.
 from __future__ import annotations
 
 import email.utils
+import random
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -22,7 +23,6 @@ from tenacity import (
     retry_if_exception,
     stop_after_attempt,
     stop_before_delay,
-    wait_exponential_jitter,
 )
 
 __all__ = ["RetryPolicy", "is_transient", "retry_after_seconds"]
@@ -87,8 +87,8 @@ class RetryPolicy:
         asked = retry_after_seconds(exc)
         if asked is not None:
             return min(asked, self.max_wait)
-        backoff = wait_exponential_jitter(initial=self.initial_wait, max=self.max_wait)
-        return float(backoff(state))
+        exponential = self.initial_wait * 2 ** max(state.attempt_number - 1, 0)
+        return min(self.max_wait, exponential + random.uniform(0, self.initial_wait))
 
     def _options(self) -> dict[str, Any]:
         return {

@@ -1,0 +1,56 @@
+import httpx2
+import openai
+
+from rumourx.providers.retrying import RetryPolicy, is_transient, retry_after_seconds
+
+
+def _status_error(code: int, headers: dict[str, str] | None = None) -> openai.APIStatusError:
+    request = httpx2.Request("POST", "http://x/v1/chat/completions")
+    response = httpx2.Response(code, headers=headers or {}, request=request)
+    return openai.APIStatusError("boom", response=response, body=None)
+
+
+def test_which_failures_are_transient() -> None:
+    assert is_transient(_status_error(429)) and is_transient(_status_error(503))
+    assert is_transient(_status_error(408))
+    assert not is_transient(_status_error(400)) and not is_transient(_status_error(401))
+    assert not is_transient(ValueError("x"))
+
+
+def test_retry_after_headers_are_read() -> None:
+    assert retry_after_seconds(_status_error(429, {"retry-after-ms": "250"})) == 0.25
+    assert retry_after_seconds(_status_error(429, {"retry-after": "7"})) == 7.0
+    assert retry_after_seconds(_status_error(429)) is None
+    assert retry_after_seconds(ValueError()) is None
+
+
+def test_the_total_time_budget_stops_the_loop_before_a_long_wait() -> None:
+    calls: list[int] = []
+    sleeps: list[float] = []
+
+    def always_429() -> None:
+        calls.append(1)
+        raise _status_error(429, {"retry-after": "20"})
+
+    policy = RetryPolicy(max_attempts=10, max_seconds=5, max_wait=30, sleep=sleeps.append)
+    try:
+        policy.call(always_429)
+    except openai.APIStatusError:
+        pass
+    assert len(calls) == 1
+    assert sleeps == []
+
+
+def test_backoff_grows_and_is_capped() -> None:
+    sleeps: list[float] = []
+    policy = RetryPolicy(max_attempts=5, max_seconds=1000, initial_wait=1, max_wait=4, sleep=sleeps.append)
+
+    def fail() -> None:
+        raise _status_error(500)
+
+    try:
+        policy.call(fail)
+    except openai.APIStatusError:
+        pass
+    assert len(sleeps) == 4
+    assert all(0 < s <= 4 for s in sleeps)

