@@ -43,8 +43,13 @@ def vcr_config() -> dict[str, Any]:
     return {
         "match_on": ["method", "path"],
         "filter_headers": [
-            "authorization", "api-key", "x-api-key", "openai-organization", "openai-project",
-            "cookie", "set-cookie",
+            "authorization",
+            "api-key",
+            "x-api-key",
+            "openai-organization",
+            "openai-project",
+            "cookie",
+            "set-cookie",
         ],
         "decode_compressed_response": True,
         "allow_playback_repeats": False,

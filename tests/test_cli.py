@@ -16,16 +16,23 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_extract_prints_a_readable_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_extract_prints_a_readable_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE)
     code, out, err = run(capsys, "extract", str(path))
     assert code == 0 and err == ""
-    assert "Tom Harding: Wolverhampton Wanderers -> Newcastle United [permanent, bid_rejected, fee 30,000,000 GBP + 5,000,000 add-ons]" in out
+    assert (
+        "Tom Harding: Wolverhampton Wanderers -> Newcastle United [permanent, bid_rejected, fee 30,000,000 GBP + 5,000,000 add-ons]"
+        in out
+    )
     assert "Sky Sports (tier 2)" in out
 
 
-def test_extract_json_is_one_object_with_rumours_and_usage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_extract_json_is_one_object_with_rumours_and_usage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE)
     code, out, _ = run(capsys, "extract", str(path), "--json", "--strategy", "rules")
@@ -35,7 +42,9 @@ def test_extract_json_is_one_object_with_rumours_and_usage(tmp_path: Path, capsy
     assert data["rumours"][0]["fee"]["add_ons"] == 5_000_000
 
 
-def test_stdin_is_read_with_a_dash(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_stdin_is_read_with_a_dash(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import io
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLE.encode())))
@@ -49,11 +58,16 @@ def test_stdin_is_read_with_a_dash(monkeypatch: pytest.MonkeyPatch, capsys: pyte
         (lambda p: str(p / "missing.txt"), "no such file"),
         (lambda p: str(p), "is a directory"),
         (lambda p: (p / "b.bin").write_bytes(b"\x00\x01\x02") and str(p / "b.bin"), "binary"),
-        (lambda p: (p / "l1.txt").write_bytes("café".encode("latin-1")) and str(p / "l1.txt"), "not UTF-8"),
+        (
+            lambda p: (p / "l1.txt").write_bytes("café".encode("latin-1")) and str(p / "l1.txt"),
+            "not UTF-8",
+        ),
         (lambda p: (p / "e.txt").write_text("  \n") and str(p / "e.txt"), "empty"),
     ],
 )
-def test_bad_input_exits_2_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], make, message: str) -> None:
+def test_bad_input_exits_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make, message: str
+) -> None:
     code, out, err = run(capsys, "extract", make(tmp_path))
     assert code == 2
     assert out == ""
@@ -61,7 +75,9 @@ def test_bad_input_exits_2_with_one_line(tmp_path: Path, capsys: pytest.CaptureF
     assert "Traceback" not in err
 
 
-def test_empty_stdin_exits_2(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_empty_stdin_exits_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import io
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
@@ -77,31 +93,59 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys)[0] == 2
 
 
-def test_a_failing_provider_exits_1_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_provider_exits_1_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from rumourx import ProviderError
     from rumourx.extractor import Extractor
 
     def boom(self: Extractor, article: object) -> None:
-        raise ProviderError("model endpoint answered HTTP 500 after 3 attempt(s): status 500", status_code=500, attempts=3)
+        raise ProviderError(
+            "model endpoint answered HTTP 500 after 3 attempt(s): status 500",
+            status_code=500,
+            attempts=3,
+        )
 
     monkeypatch.setattr(Extractor, "extract", boom)
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE)
-    code, out, err = run(capsys, "extract", str(path), "--strategy", "llm", "--base-url", "http://127.0.0.1:9/v1")
+    code, _, err = run(
+        capsys, "extract", str(path), "--strategy", "llm", "--base-url", "http://127.0.0.1:9/v1"
+    )
     assert code == 1
-    assert err.strip() == "rumourx: error: model endpoint answered HTTP 500 after 3 attempt(s): status 500"
+    assert (
+        err.strip()
+        == "rumourx: error: model endpoint answered HTTP 500 after 3 attempt(s): status 500"
+    )
 
 
 def test_eval_scores_the_projects_own_corpus(capsys: pytest.CaptureFixture[str]) -> None:
     root = Path(__file__).resolve().parents[1] / "examples" / "corpus"
-    code, out, _ = run(capsys, "eval", "--articles", str(root / "articles.jsonl"), "--gold", str(root / "gold.jsonl"), "--json")
+    code, out, _ = run(
+        capsys,
+        "eval",
+        "--articles",
+        str(root / "articles.jsonl"),
+        "--gold",
+        str(root / "gold.jsonl"),
+        "--json",
+    )
     [result] = json.loads(out)
     assert code == 0
     assert result["strategy"] == "rules" and result["f1"] >= 0.9
-    assert set(result["accuracy"]) == {"from_club", "transfer_type", "status", "fee_amount", "fee_currency", "sources"}
+    assert set(result["accuracy"]) == {
+        "from_club",
+        "transfer_type",
+        "status",
+        "fee_amount",
+        "fee_currency",
+        "sources",
+    }
 
 
 @pytest.mark.slow
 def test_the_console_script_answers_help() -> None:
-    done = subprocess.run([sys.executable, "-m", "rumourx", "--help"], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "rumourx", "--help"], capture_output=True, text=True
+    )
     assert done.returncode == 0 and "extract" in done.stdout

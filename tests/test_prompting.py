@@ -37,7 +37,9 @@ def test_render_fills_placeholders() -> None:
 def test_the_wheel_ships_the_prompts(tmp_path: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(tmp_path)],
-        cwd=ROOT, check=True, capture_output=True,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     wheel = next(tmp_path.glob("rumourx-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()

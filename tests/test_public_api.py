@@ -1,11 +1,31 @@
 import rumourx
 
 EXPECTED = {
-    "Article", "ConfigurationError", "Evidence", "ExtractionError", "Extractor", "Fee",
-    "InputError", "ModelRequest", "ModelResponse", "ProviderError", "ProviderTimeoutError",
-    "RumourReport", "RumourxError", "Settings", "Status", "StructuredModel", "TransferRumour",
-    "TransferType", "Usage", "__version__", "aextract", "extract", "normalise_club",
-    "normalise_outlet", "parse_fee",
+    "Article",
+    "ConfigurationError",
+    "Evidence",
+    "ExtractionError",
+    "Extractor",
+    "Fee",
+    "InputError",
+    "ModelRequest",
+    "ModelResponse",
+    "ProviderError",
+    "ProviderTimeoutError",
+    "RumourReport",
+    "RumourxError",
+    "Settings",
+    "Status",
+    "StructuredModel",
+    "TransferRumour",
+    "TransferType",
+    "Usage",
+    "__version__",
+    "aextract",
+    "extract",
+    "normalise_club",
+    "normalise_outlet",
+    "parse_fee",
 }
 
 
@@ -19,8 +39,13 @@ def test_every_public_name_resolves() -> None:
 
 
 def test_errors_share_one_root_and_input_errors_are_value_errors() -> None:
-    for error in (rumourx.ConfigurationError, rumourx.InputError, rumourx.ProviderError,
-                  rumourx.ProviderTimeoutError, rumourx.ExtractionError):
+    for error in (
+        rumourx.ConfigurationError,
+        rumourx.InputError,
+        rumourx.ProviderError,
+        rumourx.ProviderTimeoutError,
+        rumourx.ExtractionError,
+    ):
         assert issubclass(error, rumourx.RumourxError)
     assert issubclass(rumourx.InputError, ValueError)
     assert issubclass(rumourx.ProviderTimeoutError, rumourx.ProviderError)

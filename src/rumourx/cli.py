@@ -93,7 +93,7 @@ def _summary(report: RumourReport) -> str:
         if sources:
             lines.append(f"   sources: {sources}")
         if rumour.evidence:
-            lines.append(f"   evidence: \"{rumour.evidence[0].text}\"")
+            lines.append(f'   evidence: "{rumour.evidence[0].text}"')
     for rumour in report.opinion:
         lines.append(f"opinion only (not a report): {rumour.player} -> {rumour.to_club}")
     usage = report.usage
@@ -139,10 +139,14 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         for r in results:
             d = r.as_dict()
             row = [
-                r.name, f"{d['precision']:.2f}", f"{d['recall']:.2f}", f"{d['f1']:.2f}",
+                r.name,
+                f"{d['precision']:.2f}",
+                f"{d['recall']:.2f}",
+                f"{d['f1']:.2f}",
                 f"{d['invented_on_negatives']}/{d['negative_articles']}",
                 *(f"{d['accuracy'][f]:.2f}" for f in FIELDS),
-                f"{d['seconds_per_article']:.3f}", f"{d['model_calls_per_article']:.1f}",
+                f"{d['seconds_per_article']:.3f}",
+                f"{d['model_calls_per_article']:.1f}",
                 f"{d['prompt_tokens_per_article']:.0f}",
             ]
             print(" | ".join(row))
@@ -179,7 +183,9 @@ def _parser() -> _Parser:
     evaluation.add_argument("--articles", required=True, help="articles JSONL")
     evaluation.add_argument("--gold", required=True, help="gold labels JSONL")
     evaluation.add_argument(
-        "--compare", nargs="+", choices=(*_STRATEGIES, "naive"),
+        "--compare",
+        nargs="+",
+        choices=(*_STRATEGIES, "naive"),
         help="strategies to compare side by side (naive is the single-call baseline)",
     )
     evaluation.add_argument("--json", action="store_true", help="print figures as JSON")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+
 from rumourx.core.model import StructuredModel
 from rumourx.core.settings import LOCAL_MODEL_NAME, Settings, StrategyName
 from rumourx.core.types import Article, RumourReport
@@ -49,7 +50,7 @@ class Extractor:
     Example:
         >>> from rumourx import Extractor, Settings
         >>> extractor = Extractor(Settings(strategy="rules"))
-        >>> report = extractor.extract("Arsenal have agreed a £30m fee with Lyon for Houssem Aouar.")
+        >>> report = extractor.extract("Arsenal agreed a £30m fee with Lyon for Houssem Aouar.")
         >>> report.rumours[0].to_club
         'Arsenal'
     """

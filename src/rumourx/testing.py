@@ -118,4 +118,6 @@ class TestModel(FunctionModel):
 
 def _usage(request: ModelRequest[Any], calls: int, raw: str) -> Usage:
     prompt_chars = sum(len(m.get("content", "")) for m in request.messages)
-    return Usage(prompt_tokens=calls * (prompt_chars // 4), completion_tokens=len(raw) // 4, calls=calls)
+    return Usage(
+        prompt_tokens=calls * (prompt_chars // 4), completion_tokens=len(raw) // 4, calls=calls
+    )

@@ -7,7 +7,11 @@ from rumourx import Settings
 
 
 def test_explicit_values_win_over_the_environment() -> None:
-    env = {"OPENAI_API_KEY": "sk-env", "OPENAI_BASE_URL": "http://env:1/v1", "RUMOURX_MODEL": "m-env"}
+    env = {
+        "OPENAI_API_KEY": "sk-env",
+        "OPENAI_BASE_URL": "http://env:1/v1",
+        "RUMOURX_MODEL": "m-env",
+    }
     settings = Settings(api_key=SecretStr("sk-arg"), base_url="http://arg:2/v1", model="m-arg")
     resolved = settings.resolved(env)
     assert resolved.api_key is not None and resolved.api_key.get_secret_value() == "sk-arg"

@@ -26,11 +26,23 @@ def test_enums_reject_values_outside_the_sets() -> None:
 
 def test_enum_values_match_the_corpus_format() -> None:
     assert {t.value for t in TransferType} == {
-        "permanent", "loan", "loan_with_option", "loan_with_obligation", "free", "swap",
-        "extension", "unknown",
+        "permanent",
+        "loan",
+        "loan_with_option",
+        "loan_with_obligation",
+        "free",
+        "swap",
+        "extension",
+        "unknown",
     }
     assert {s.value for s in Status} == {
-        "linked", "talks", "bid", "bid_rejected", "agreed", "completed", "collapsed",
+        "linked",
+        "talks",
+        "bid",
+        "bid_rejected",
+        "agreed",
+        "completed",
+        "collapsed",
     }
 
 
@@ -60,5 +72,12 @@ def test_report_serialises_to_the_corpus_field_names() -> None:
     data = report.model_dump(mode="json")
     assert set(data) >= {"rumours", "usage"}
     assert set(data["rumours"][0]) >= {
-        "player", "from_club", "to_club", "transfer_type", "status", "fee", "sources", "evidence",
+        "player",
+        "from_club",
+        "to_club",
+        "transfer_type",
+        "status",
+        "fee",
+        "sources",
+        "evidence",
     }

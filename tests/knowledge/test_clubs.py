@@ -9,11 +9,21 @@ from rumourx.knowledge.clubs import club_index
 @pytest.mark.parametrize(
     ("alias", "club"),
     [
-        ("the Gunners", "Arsenal"), ("Los Blancos", "Real Madrid"), ("the Bianconeri", "Juventus"),
-        ("Spurs", "Tottenham Hotspur"), ("Man Utd", "Manchester United"), ("PSG", "Paris Saint-Germain"),
-        ("Barca", "Barcelona"), ("Barça", "Barcelona"), ("Inter", "Inter Milan"), ("Wolves", "Wolverhampton Wanderers"),
-        ("West Brom", "West Bromwich Albion"), ("atletico madrid", "Atletico Madrid"),
-        ("Bayern München", "Bayern Munich"), ("the Camp Nou", "Barcelona"), ("Schalke", "Schalke 04"),
+        ("the Gunners", "Arsenal"),
+        ("Los Blancos", "Real Madrid"),
+        ("the Bianconeri", "Juventus"),
+        ("Spurs", "Tottenham Hotspur"),
+        ("Man Utd", "Manchester United"),
+        ("PSG", "Paris Saint-Germain"),
+        ("Barca", "Barcelona"),
+        ("Barça", "Barcelona"),
+        ("Inter", "Inter Milan"),
+        ("Wolves", "Wolverhampton Wanderers"),
+        ("West Brom", "West Bromwich Albion"),
+        ("atletico madrid", "Atletico Madrid"),
+        ("Bayern München", "Bayern Munich"),
+        ("the Camp Nou", "Barcelona"),
+        ("Schalke", "Schalke 04"),
     ],
 )
 def test_aliases_and_nicknames_normalise(alias: str, club: str) -> None:
@@ -27,8 +37,18 @@ def test_unknown_clubs_pass_through_trimmed() -> None:
 
 def test_top_five_leagues_are_covered() -> None:
     index = club_index()
-    for club in ["Arsenal", "Brentford", "Real Madrid", "Girona", "Juventus", "Monza", "Bayern Munich",
-                 "Heidenheim", "Paris Saint-Germain", "Brest"]:
+    for club in [
+        "Arsenal",
+        "Brentford",
+        "Real Madrid",
+        "Girona",
+        "Juventus",
+        "Monza",
+        "Bayern Munich",
+        "Heidenheim",
+        "Paris Saint-Germain",
+        "Brest",
+    ]:
         assert club in index.clubs
 
 

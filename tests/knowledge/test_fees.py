@@ -14,8 +14,12 @@ from rumourx.knowledge.fees import find_money
         ("23m euros (£20m)", 23_000_000, "EUR", None),
         ("a £5million loan fee", 5_000_000, "GBP", None),
         ("could rise to £8m with bonuses", 8_000_000, "GBP", None),
-        ("raise their dismissed £32million offer to £36.5m with a further £9m in bonuses",
-         36_500_000, "GBP", 9_000_000),
+        (
+            "raise their dismissed £32million offer to £36.5m with a further £9m in bonuses",
+            36_500_000,
+            "GBP",
+            9_000_000,
+        ),
         ("a £20m fee that could rise to £25m with bonuses", 20_000_000, "GBP", 5_000_000),
         ("£19m plus £6m in add ons", 19_000_000, "GBP", 6_000_000),
         ("a $10 million bid", 10_000_000, "USD", None),
@@ -53,7 +57,7 @@ def test_the_fee_parser_never_crashes_and_amounts_are_never_negative(text: str) 
         assert fee.amount is None or fee.amount >= 0
     for money in find_money(text):
         assert 0 <= money.start < money.end <= len(text)
-        assert text[money.start:money.end] == money.text
+        assert text[money.start : money.end] == money.text
 
 
 @given(st.decimals(min_value="0.1", max_value="999", places=1), st.sampled_from(["£", "€", "$"]))

@@ -16,18 +16,43 @@ from rumourx.providers.retrying import RetryPolicy
 Reply = Callable[[httpx2.Request, dict[str, Any]], httpx2.Response]
 
 
-def completion(request_body: dict[str, Any], arguments: Any, *, usage: tuple[int, int] = (100, 20),
-               finish_reason: str = "tool_calls") -> dict[str, Any]:
+def completion(
+    request_body: dict[str, Any],
+    arguments: Any,
+    *,
+    usage: tuple[int, int] = (100, 20),
+    finish_reason: str = "tool_calls",
+) -> dict[str, Any]:
     """A chat completion that calls the requested tool with ``arguments``."""
     name = request_body["tools"][0]["function"]["name"]
     text = arguments if isinstance(arguments, str) else json.dumps(arguments)
     return {
-        "id": "chatcmpl-test", "object": "chat.completion", "created": 0, "model": request_body["model"],
-        "choices": [{"index": 0, "finish_reason": finish_reason, "message": {
-            "role": "assistant", "content": None,
-            "tool_calls": [{"id": "call_1", "type": "function", "function": {"name": name, "arguments": text}}],
-        }}],
-        "usage": {"prompt_tokens": usage[0], "completion_tokens": usage[1], "total_tokens": sum(usage)},
+        "id": "chatcmpl-test",
+        "object": "chat.completion",
+        "created": 0,
+        "model": request_body["model"],
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": finish_reason,
+                "message": {
+                    "role": "assistant",
+                    "content": None,
+                    "tool_calls": [
+                        {
+                            "id": "call_1",
+                            "type": "function",
+                            "function": {"name": name, "arguments": text},
+                        }
+                    ],
+                },
+            }
+        ],
+        "usage": {
+            "prompt_tokens": usage[0],
+            "completion_tokens": usage[1],
+            "total_tokens": sum(usage),
+        },
     }
 
 
@@ -50,26 +75,38 @@ def ok(arguments: Any, **kwargs: Any) -> Reply:
 
 
 def status(code: int, headers: dict[str, str] | None = None) -> Reply:
-    return lambda request, body: httpx2.Response(code, headers=headers or {}, json={"error": {"message": f"status {code}"}})
+    return lambda request, body: httpx2.Response(
+        code, headers=headers or {}, json={"error": {"message": f"status {code}"}}
+    )
 
 
 def timeout() -> Reply:
     def raise_timeout(request: httpx2.Request, body: dict[str, Any]) -> httpx2.Response:
         raise httpx2.ReadTimeout("too slow", request=request)
+
     return raise_timeout
 
 
 def dropped() -> Reply:
     def drop(request: httpx2.Request, body: dict[str, Any]) -> httpx2.Response:
         raise httpx2.RemoteProtocolError("server disconnected", request=request)
+
     return drop
 
 
-def model_for(endpoint: FakeEndpoint, *, sleeps: list[float] | None = None, **settings: Any) -> OpenAICompatibleModel:
-    resolved = Settings(api_key="sk-test-secret-0123456789abcdef", base_url="http://fake.test/v1", model="fake-model",
-                        **settings).resolved({})
+def model_for(
+    endpoint: FakeEndpoint, *, sleeps: list[float] | None = None, **settings: Any
+) -> OpenAICompatibleModel:
+    resolved = Settings(
+        api_key="sk-test-secret-0123456789abcdef",
+        base_url="http://fake.test/v1",
+        model="fake-model",
+        **settings,
+    ).resolved({})
     client = openai.OpenAI(
-        api_key="sk-test-secret-0123456789abcdef", base_url="http://fake.test/v1", max_retries=0,
+        api_key="sk-test-secret-0123456789abcdef",
+        base_url="http://fake.test/v1",
+        max_retries=0,
         http_client=httpx2.Client(transport=httpx2.MockTransport(endpoint)),
     )
 
@@ -77,7 +114,9 @@ def model_for(endpoint: FakeEndpoint, *, sleeps: list[float] | None = None, **se
         return endpoint(request)
 
     async_client = openai.AsyncOpenAI(
-        api_key="sk-test-secret-0123456789abcdef", base_url="http://fake.test/v1", max_retries=0,
+        api_key="sk-test-secret-0123456789abcdef",
+        base_url="http://fake.test/v1",
+        max_retries=0,
         http_client=httpx2.AsyncClient(transport=httpx2.MockTransport(fake_async)),
     )
     waits = sleeps if sleeps is not None else []
@@ -85,6 +124,10 @@ def model_for(endpoint: FakeEndpoint, *, sleeps: list[float] | None = None, **se
     async def asleep(seconds: float) -> None:
         waits.append(seconds)
 
-    policy = RetryPolicy(max_attempts=resolved.max_attempts, max_seconds=resolved.max_retry_seconds,
-                         sleep=waits.append, asleep=asleep)
+    policy = RetryPolicy(
+        max_attempts=resolved.max_attempts,
+        max_seconds=resolved.max_retry_seconds,
+        sleep=waits.append,
+        asleep=asleep,
+    )
     return OpenAICompatibleModel(resolved, client=client, async_client=async_client, retry=policy)

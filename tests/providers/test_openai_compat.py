@@ -19,15 +19,22 @@ def test_a_valid_answer_comes_back_with_its_usage() -> None:
     endpoint = FakeEndpoint(ok({"player": "Sergio Ramos"}, usage=(120, 30)))
     response = model_for(endpoint).complete(REQUEST)
     assert response.output.player == "Sergio Ramos"
-    assert (response.usage.prompt_tokens, response.usage.completion_tokens, response.usage.calls) == (120, 30, 1)
+    assert (
+        response.usage.prompt_tokens,
+        response.usage.completion_tokens,
+        response.usage.calls,
+    ) == (120, 30, 1)
     sent = endpoint.requests[0]
     assert sent.url.path == "/v1/chat/completions"
 
 
 def test_429_honours_retry_after_then_succeeds() -> None:
     sleeps: list[float] = []
-    endpoint = FakeEndpoint(status(429, {"retry-after": "3"}), status(429, {"retry-after-ms": "1500"}),
-                            ok({"player": "X Y"}))
+    endpoint = FakeEndpoint(
+        status(429, {"retry-after": "3"}),
+        status(429, {"retry-after-ms": "1500"}),
+        ok({"player": "X Y"}),
+    )
     response = model_for(endpoint, sleeps=sleeps).complete(REQUEST)
     assert response.output.player == "X Y"
     assert sleeps == [3.0, 1.5]
@@ -78,10 +85,16 @@ def test_malformed_output_is_re_asked_then_fails_with_raw_output_attempts_and_us
 
 
 def test_an_invalid_answer_is_corrected_by_a_re_ask_and_usage_sums_every_call() -> None:
-    endpoint = FakeEndpoint(ok({"nobody": 1}, usage=(50, 5)), ok({"player": "Sergio Ramos"}, usage=(70, 7)))
+    endpoint = FakeEndpoint(
+        ok({"nobody": 1}, usage=(50, 5)), ok({"player": "Sergio Ramos"}, usage=(70, 7))
+    )
     response = model_for(endpoint, max_reasks=1).complete(REQUEST)
     assert response.output.player == "Sergio Ramos"
-    assert (response.usage.prompt_tokens, response.usage.completion_tokens, response.usage.calls) == (120, 12, 2)
+    assert (
+        response.usage.prompt_tokens,
+        response.usage.completion_tokens,
+        response.usage.calls,
+    ) == (120, 12, 2)
 
 
 def test_truncated_output_is_an_extraction_error() -> None:

@@ -13,7 +13,9 @@ def test_the_model_fills_only_the_gaps_the_rules_left() -> None:
         asked.append(request)
         return {"transfer_type": "loan", "from_club": "Arsenal"}
 
-    report = Extractor(Settings(strategy="hybrid", api_key="k", model="m"), model=FunctionModel(complete)).extract(ARTICLE)
+    report = Extractor(
+        Settings(strategy="hybrid", api_key="k", model="m"), model=FunctionModel(complete)
+    ).extract(ARTICLE)
     [rumour] = report.rumours
     assert rumour.transfer_type is TransferType.LOAN
     assert rumour.from_club is None, "a club the article never names must not be taken"
@@ -25,6 +27,8 @@ def test_a_complete_move_asks_the_model_nothing() -> None:
         raise AssertionError("the model was asked")
 
     text = "Arsenal have agreed a £30m fee with Lyon for Houssem Aouar."
-    report = Extractor(Settings(strategy="hybrid", api_key="k", model="m"), model=FunctionModel(fail)).extract(text)
+    report = Extractor(
+        Settings(strategy="hybrid", api_key="k", model="m"), model=FunctionModel(fail)
+    ).extract(text)
     assert report.rumours[0].to_club == "Arsenal"
     assert report.usage.calls == 0

@@ -13,8 +13,10 @@ def test_the_seed_gives_exactly_its_four_moves_and_the_opinion_adds_none(seed_te
     report = RULES.extract(seed_text)
     moves = {(r.player, r.to_club): r for r in report.rumours}
     assert set(moves) == {
-        ("Sergio Ramos", "Juventus"), ("Sergio Ramos", "Liverpool"),
-        ("Sergio Ramos", "Paris Saint-Germain"), ("Sergio Ramos", "Real Madrid"),
+        ("Sergio Ramos", "Juventus"),
+        ("Sergio Ramos", "Liverpool"),
+        ("Sergio Ramos", "Paris Saint-Germain"),
+        ("Sergio Ramos", "Real Madrid"),
     }
     juventus = moves[("Sergio Ramos", "Juventus")]
     assert juventus.sources == ["Diario Gol"] and juventus.source_tiers == {"Diario Gol": 5}
@@ -25,7 +27,7 @@ def test_the_seed_gives_exactly_its_four_moves_and_the_opinion_adds_none(seed_te
     for rumour in report.rumours:
         for evidence in rumour.evidence:
             assert evidence.start < opinion_start
-            assert seed_text[evidence.start:evidence.end] == evidence.text
+            assert seed_text[evidence.start : evidence.end] == evidence.text
     assert report.usage.calls == 0
 
 
@@ -51,7 +53,10 @@ def test_five_languages_give_the_same_canonical_english_output(own_articles: dic
     for article_id, (player, from_club, to_club, status) in expected.items():
         first = RULES.extract(own_articles[article_id]["text"]).rumours[0]
         assert (first.player, first.from_club, first.to_club, first.status.value) == (
-            player, from_club, to_club, status,
+            player,
+            from_club,
+            to_club,
+            status,
         ), article_id
 
 

@@ -30,7 +30,9 @@ def test_html_is_reduced_to_paragraphs() -> None:
         "<p>Lyon &amp; Arsenal talk.</p></body></html>"
     )
     text = prepare_article(html)
-    assert text == "Arsenal bid\n\nArsenal have made a bid for Houssem Aouar.\n\nLyon & Arsenal talk."
+    assert (
+        text == "Arsenal bid\n\nArsenal have made a bid for Houssem Aouar.\n\nLyon & Arsenal talk."
+    )
     assert "var x" not in html_to_text(html)
 
 

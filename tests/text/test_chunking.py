@@ -1,3 +1,5 @@
+import itertools
+
 from rumourx.text.chunking import chunk_article
 
 
@@ -11,9 +13,9 @@ def test_long_articles_split_on_sentences_with_overlap_and_cover_everything() ->
     chunks = chunk_article(article, max_chars=300, overlap=80)
     assert len(chunks) > 1
     for chunk in chunks:
-        assert article[chunk.start:chunk.end] == chunk.text
+        assert article[chunk.start : chunk.end] == chunk.text
         assert len(chunk.text) <= 300
-    for a, b in zip(chunks, chunks[1:]):
+    for a, b in itertools.pairwise(chunks):
         assert b.start < a.end  # overlap
     covered = set()
     for chunk in chunks:

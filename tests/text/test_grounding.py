@@ -16,7 +16,7 @@ def test_exact_quotes_align_to_their_offsets() -> None:
 def test_alignment_tolerates_whitespace_quotes_and_case() -> None:
     evidence = align("however, diaro gol now reports an 'offer'.", ARTICLE)
     assert evidence is not None
-    assert ARTICLE[evidence.start:evidence.end] == evidence.text
+    assert ARTICLE[evidence.start : evidence.end] == evidence.text
     assert evidence.text == "However, Diaro Gol  now reports an ‘offer’."
 
 
@@ -28,11 +28,13 @@ def test_a_close_paraphrase_lands_on_the_sentence_and_an_invention_on_nothing() 
 
 
 @given(st.text(max_size=300), st.text(max_size=80))
-def test_offsets_always_fall_inside_the_text_and_slice_to_the_evidence(article: str, quote: str) -> None:
+def test_offsets_always_fall_inside_the_text_and_slice_to_the_evidence(
+    article: str, quote: str
+) -> None:
     evidence = align(quote, article)
     if evidence is not None:
         assert 0 <= evidence.start <= evidence.end <= len(article)
-        assert article[evidence.start:evidence.end] == evidence.text
+        assert article[evidence.start : evidence.end] == evidence.text
 
 
 @given(st.text(min_size=1, max_size=300), st.data())

@@ -8,15 +8,20 @@ def test_sentences_keep_exact_offsets() -> None:
     text = "Arsenal bid £36.5m for Aouar. Lyon said no!\nCaption without stop\n\nMr. Smith joined St. Mirren."
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == [
-        "Arsenal bid £36.5m for Aouar.", "Lyon said no!", "Caption without stop",
+        "Arsenal bid £36.5m for Aouar.",
+        "Lyon said no!",
+        "Caption without stop",
         "Mr. Smith joined St. Mirren.",
     ]
     for sentence in sentences:
-        assert text[sentence.start:sentence.end] == sentence.text
+        assert text[sentence.start : sentence.end] == sentence.text
 
 
 def test_a_league_letter_ends_a_sentence_but_an_initial_does_not() -> None:
-    texts = [s.text for s in split_sentences("It is from Juventus of Serie A. Ronaldo agrees. J. Smith left.")]
+    texts = [
+        s.text
+        for s in split_sentences("It is from Juventus of Serie A. Ronaldo agrees. J. Smith left.")
+    ]
     assert texts == ["It is from Juventus of Serie A.", "Ronaldo agrees.", "J. Smith left."]
 
 
@@ -29,5 +34,5 @@ def test_a_gossip_item_keeps_its_source() -> None:
 def test_any_text_splits_into_slices_of_itself(text: str) -> None:
     for sentence in split_sentences(text):
         assert 0 <= sentence.start <= sentence.end <= len(text)
-        assert text[sentence.start:sentence.end] == sentence.text
+        assert text[sentence.start : sentence.end] == sentence.text
         assert sentence.text.strip() == sentence.text

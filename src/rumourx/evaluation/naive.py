@@ -45,7 +45,10 @@ class NaiveStrategy:
         """Ask once, trust everything."""
         request: ModelRequest[Any] = ModelRequest(
             messages=[
-                {"role": "system", "content": "Extract football transfer rumours from the article."},
+                {
+                    "role": "system",
+                    "content": "Extract football transfer rumours from the article.",
+                },
                 {"role": "user", "content": job.text},
             ],
             response_model=_FlatRumours,

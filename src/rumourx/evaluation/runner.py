@@ -48,10 +48,12 @@ class StrategyResult:
         }
 
 
-def _predict_naive(model: StructuredModel, item: LabelledArticle) -> tuple[list[dict[str, Any]], Usage]:
+def _predict_naive(
+    model: StructuredModel, item: LabelledArticle
+) -> tuple[list[dict[str, Any]], Usage]:
     job = ArticleJob(text=prepare_article(item.article.text), publisher=item.article.publisher)
     proposal = drive(NaiveStrategy().plan(job), model)
-    rumours = [
+    rumours: list[dict[str, Any]] = [
         {
             "player": d.player,
             "from_club": d.from_club,

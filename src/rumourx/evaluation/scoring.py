@@ -144,7 +144,8 @@ def score_article(
     for g in gold:
         match = next(
             (
-                i for i in unused
+                i
+                for i in unused
                 if players_agree(str(g["player"]), str(predicted[i]["player"]))
                 and _club(g.get("to_club")) == _club(predicted[i].get("to_club"))
             ),

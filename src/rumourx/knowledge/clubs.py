@@ -86,7 +86,9 @@ class ClubIndex:
         taken: list[tuple[int, int]] = []
         for match in self._pattern.finditer(text):
             alias = match.group(1)
-            if alias in self._cities and re.search(r"\bin\s+$", text[max(0, match.start(1) - 4):match.start(1)]):
+            if alias in self._cities and re.search(
+                r"\bin\s+$", text[max(0, match.start(1) - 4) : match.start(1)]
+            ):
                 continue
             mentions.append(
                 ClubMention(self._alias_to_club[alias], alias, match.start(1), match.end(1))
@@ -98,7 +100,9 @@ class ClubIndex:
                     continue
                 fits = [c for c in self._contextual[match.group(1)] if c in known]
                 if len(fits) == 1:
-                    mentions.append(ClubMention(fits[0], match.group(1), match.start(1), match.end(1)))
+                    mentions.append(
+                        ClubMention(fits[0], match.group(1), match.start(1), match.end(1))
+                    )
         mentions.sort(key=lambda m: m.start)
         return mentions
 

@@ -19,16 +19,47 @@ __all__ = ["Money", "find_money", "parse_fee"]
 
 _SYMBOLS = {"£": "GBP", "€": "EUR", "$": "USD", "us$": "USD", "¥": "JPY", "r$": "BRL"}
 _WORDS = {
-    "euro": "EUR", "euros": "EUR", "eur": "EUR", "€": "EUR",
-    "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "sterling": "GBP", "£": "GBP",
-    "dollar": "USD", "dollars": "USD", "usd": "USD", "$": "USD",
-    "chf": "CHF", "francs": "CHF", "reais": "BRL", "real": "BRL", "brl": "BRL",
+    "euro": "EUR",
+    "euros": "EUR",
+    "eur": "EUR",
+    "€": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "gbp": "GBP",
+    "sterling": "GBP",
+    "£": "GBP",
+    "dollar": "USD",
+    "dollars": "USD",
+    "usd": "USD",
+    "$": "USD",
+    "chf": "CHF",
+    "francs": "CHF",
+    "reais": "BRL",
+    "real": "BRL",
+    "brl": "BRL",
 }
 _SCALES = {
-    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "millions": 1e6,
-    "millones": 1e6, "millón": 1e6, "millon": 1e6, "milioni": 1e6, "milione": 1e6,
-    "millionen": 1e6, "mio": 1e6, "mio.": 1e6, "milhões": 1e6, "milhoes": 1e6, "milhão": 1e6,
-    "bn": 1e9, "billion": 1e9, "mil millones": 1e9,
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "million": 1e6,
+    "millions": 1e6,
+    "millones": 1e6,
+    "millón": 1e6,
+    "millon": 1e6,
+    "milioni": 1e6,
+    "milione": 1e6,
+    "millionen": 1e6,
+    "mio": 1e6,
+    "mio.": 1e6,
+    "milhões": 1e6,
+    "milhoes": 1e6,
+    "milhão": 1e6,
+    "bn": 1e9,
+    "billion": 1e9,
+    "mil millones": 1e9,
 }
 _NUMBER = r"(?P<num>\d{1,3}(?:[,.]\d{3})+|\d+(?:[.,]\d+)?)"
 _SCALE = (
@@ -93,14 +124,14 @@ def find_money(text: str) -> list[Money]:
     for match in _SYMBOL_FIRST.finditer(text):
         currency = _SYMBOLS[match["sym"].lower()]
         amount = _number(match["num"], match["scale"])
-        found.append(Money(int(round(amount)), currency, match.start(), match.end(), match.group()))
+        found.append(Money(round(amount), currency, match.start(), match.end(), match.group()))
         spans.append((match.start(), match.end()))
     for match in _NUMBER_FIRST.finditer(text):
         if any(s <= match.start() < e for s, e in spans):
             continue
         currency = _WORDS[match["word"].lower()]
         amount = _number(match["num"], match["scale"])
-        found.append(Money(int(round(amount)), currency, match.start(), match.end(), match.group()))
+        found.append(Money(round(amount), currency, match.start(), match.end(), match.group()))
     found.sort(key=lambda m: m.start)
     return [m for m in found if m.amount > 0]
 
@@ -129,17 +160,17 @@ def parse_fee(text: str, *, total_hint: int | None = None) -> Fee | None:
     # Drop conversions: a sum inside brackets right after another sum.
     kept: list[Money] = []
     for money in sums:
-        between = text[kept[-1].end:money.start] if kept else ""
+        between = text[kept[-1].end : money.start] if kept else ""
         if kept and re.fullmatch(r"\s*[(\[]\s*", between):
             continue
         kept.append(money)
     base = kept[0]
     for index, money in enumerate(kept):
-        before = text[max(0, money.start - 80):money.start]
-        if _RISE_TO.search(before) and index > 0 and not _BONUS_AFTER.match(text[money.end:]):
+        before = text[max(0, money.start - 80) : money.start]
+        if _RISE_TO.search(before) and index > 0 and not _BONUS_AFTER.match(text[money.end :]):
             base = money
     add_ons: int | None = None
-    after = text[base.end:]
+    after = text[base.end :]
     addon = _ADDON_AFTER.match(after)
     if addon:
         extra = _first_money(addon["money"])
@@ -149,21 +180,21 @@ def parse_fee(text: str, *, total_hint: int | None = None) -> Fee | None:
         elif bare is not None:
             # "più 10 di bonus": the bare figure shares the base's scale.
             scale = 1e6 if base.amount >= 1_000_000 else 1.0
-            add_ons = int(round(float(bare.group().replace(",", ".")) * scale))
+            add_ons = round(float(bare.group().replace(",", ".")) * scale)
     elif (
         _PLUS_ADDONS.match(after)
         and total_hint
         and total_hint > base.amount
-        and not _RISE_TO.search(text[max(0, base.start - 80):base.start])
+        and not _RISE_TO.search(text[max(0, base.start - 80) : base.start])
     ):
         add_ons = total_hint - base.amount
     else:
         # "£20m, rising to £25m with bonuses": the ceiling minus the base.
         later = [m for m in kept if m.start > base.end]
         for money in later:
-            gap = text[base.end:money.start]
+            gap = text[base.end : money.start]
             if re.search(r"ris\w*\s+to|up to|could\s+(?:reach|rise)", gap, re.I) and (
-                _BONUS_AFTER.match(text[money.end:]) or re.search(r"bonus|add", gap, re.I)
+                _BONUS_AFTER.match(text[money.end :]) or re.search(r"bonus|add", gap, re.I)
             ):
                 add_ons = max(money.amount - base.amount, 0) or None
                 break
@@ -174,5 +205,5 @@ def parse_fee(text: str, *, total_hint: int | None = None) -> Fee | None:
         amount=base.amount,
         currency=base.currency,
         add_ons=add_ons,
-        text=text[base.start:written_end].strip(),
+        text=text[base.start : written_end].strip(),
     )

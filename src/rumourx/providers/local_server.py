@@ -96,13 +96,21 @@ def _start(model: Path, startup_timeout: float) -> LocalServer:
     port = _free_port()
     log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"rumourx-llama-{os.getpid()}.log"
     command = [
-        sys.executable, "-m", "llama_cpp.server",
-        "--model", str(model),
-        "--model_alias", LOCAL_MODEL_NAME,
-        "--host", "127.0.0.1",
-        "--port", str(port),
-        "--n_ctx", "4096",
-        "--verbose", "False",
+        sys.executable,
+        "-m",
+        "llama_cpp.server",
+        "--model",
+        str(model),
+        "--model_alias",
+        LOCAL_MODEL_NAME,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--n_ctx",
+        "4096",
+        "--verbose",
+        "False",
     ]
     with open(log_path, "wb") as log:
         process = subprocess.Popen(

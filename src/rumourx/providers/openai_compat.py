@@ -203,9 +203,7 @@ class OpenAICompatibleModel:
         key = self._settings.api_key
         secret = key.get_secret_value() if key is not None else None
         cause: BaseException = exc
-        if isinstance(exc, InstructorRetryException) and isinstance(
-            exc.__cause__, openai.APIError
-        ):
+        if isinstance(exc, InstructorRetryException) and isinstance(exc.__cause__, openai.APIError):
             cause = exc.__cause__
         if isinstance(cause, openai.APITimeoutError):
             return ProviderTimeoutError(
@@ -225,8 +223,10 @@ class OpenAICompatibleModel:
                 attempts=meter.calls,
             )
         if isinstance(exc, (InstructorRetryException, IncompleteOutputException)):
-            reason = "output was cut off" if isinstance(exc, IncompleteOutputException) else (
-                "output never validated"
+            reason = (
+                "output was cut off"
+                if isinstance(exc, IncompleteOutputException)
+                else ("output never validated")
             )
             return ExtractionError(
                 f"model {reason} after {meter.calls} call(s): {_redact(str(exc), secret)[:500]}",

@@ -80,15 +80,17 @@ class RetryPolicy:
     initial_wait: float = 0.5
     max_wait: float = 20.0
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False, compare=False)
-    asleep: Callable[[float], Awaitable[None]] | None = field(default=None, repr=False, compare=False)
+    asleep: Callable[[float], Awaitable[None]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def _wait(self, state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
         asked = retry_after_seconds(exc)
         if asked is not None:
             return min(asked, self.max_wait)
-        exponential = self.initial_wait * 2 ** max(state.attempt_number - 1, 0)
-        return min(self.max_wait, exponential + random.uniform(0, self.initial_wait))
+        exponential = self.initial_wait * 2.0 ** max(state.attempt_number - 1, 0)
+        return float(min(self.max_wait, exponential + random.uniform(0, self.initial_wait)))
 
     def _options(self) -> dict[str, Any]:
         return {

@@ -43,9 +43,7 @@ def _club_in_article(club: str | None, mentioned: set[str], folded_article: str)
     return club is None or club in mentioned or fold(club) in folded_article
 
 
-def _evidence(
-    draft: Draft, article: str, sentences: list[Sentence]
-) -> list[Evidence]:
+def _evidence(draft: Draft, article: str, sentences: list[Sentence]) -> list[Evidence]:
     found: list[Evidence] = []
     for quote in draft.evidence:
         evidence = align(quote, article, sentences=sentences)
@@ -61,8 +59,10 @@ def _evidence(
 def _supporting_sentence(
     player: str, to_club: str | None, sentences: list[Sentence]
 ) -> list[Evidence]:
-    """The first sentence naming both the player and the destination, for a draft
-    that came without usable evidence."""
+    """Find the first sentence naming both the player and the destination.
+
+    Used for a draft that came without usable evidence.
+    """
     surname = _surname(player)
     clubs = club_index()
     for sentence in sentences:
@@ -118,7 +118,9 @@ def finish(
             notes.append(f"dropped {draft.player!r}: the article never names this player")
             continue
         if not _club_in_article(to_club, mentioned, folded):
-            notes.append(f"dropped {draft.player} to {to_club!r}: the article never names that club")
+            notes.append(
+                f"dropped {draft.player} to {to_club!r}: the article never names that club"
+            )
             continue
         if not _club_in_article(from_club, mentioned, folded):
             notes.append(f"cleared from_club {from_club!r} of {draft.player}: not in the article")

@@ -45,7 +45,9 @@ class LLMRumour(BaseModel):
 
     player: str = Field(description="The player's full name as written in the article")
     from_club: str | None = Field(default=None, description="His current club, or null")
-    to_club: str | None = Field(default=None, description="Destination club; his own club for an extension")
+    to_club: str | None = Field(
+        default=None, description="Destination club; his own club for an extension"
+    )
     transfer_type: TransferType = TransferType.UNKNOWN
     status: Status = Status.LINKED
     fee_amount: float | None = Field(default=None, ge=0, description="Fee in full units, or null")
@@ -92,9 +94,9 @@ class LLMRumour(BaseModel):
         fee = None
         if self.fee_amount:
             fee = Fee(
-                amount=int(round(self.fee_amount)),
+                amount=round(self.fee_amount),
                 currency=currency_or_none(self.fee_currency),
-                add_ons=int(round(self.fee_add_ons)) if self.fee_add_ons else None,
+                add_ons=round(self.fee_add_ons) if self.fee_add_ons else None,
             )
         return Draft(
             player=self.player,
@@ -118,7 +120,9 @@ def _without_instructions(text: str) -> str:
     """The chunk with instruction-like sentences blanked out before a model reads it."""
     for sentence in reversed(split_sentences(text)):
         if looks_like_instruction(sentence.text):
-            text = text[:sentence.start] + "[removed: instruction-like text]" + text[sentence.end:]
+            text = (
+                text[: sentence.start] + "[removed: instruction-like text]" + text[sentence.end :]
+            )
     return text
 
 
@@ -149,7 +153,9 @@ class LLMStrategy:
     def plan(self, job: ArticleJob) -> Plan:
         """Ask once per chunk; keep what validates, note what does not."""
         proposal = Proposal()
-        for chunk in chunk_article(job.text, max_chars=self._chunk_chars, overlap=self._chunk_overlap):
+        for chunk in chunk_article(
+            job.text, max_chars=self._chunk_chars, overlap=self._chunk_overlap
+        ):
             request: ModelRequest[Any] = ModelRequest(
                 messages=_messages(self._prompt, job, chunk.text),
                 response_model=LLMExtraction,

@@ -14,8 +14,26 @@ __all__ = ["MAX_ARTICLE_CHARS", "looks_like_html", "prepare_article"]
 MAX_ARTICLE_CHARS = 2_000_000
 
 _HTML_HINT = re.compile(r"<(?:html|body|p|div|br|article|span|h[1-6]|a\s)[^>]*>", re.IGNORECASE)
-_BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article",
-                     "section", "tr", "blockquote", "header", "footer"})
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "article",
+        "section",
+        "tr",
+        "blockquote",
+        "header",
+        "footer",
+    }
+)
 _SKIP = frozenset({"script", "style", "noscript", "template", "head"})
 
 

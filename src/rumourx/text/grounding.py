@@ -14,8 +14,21 @@ from rumourx.text.sentences import Sentence, split_sentences
 
 __all__ = ["align", "normalise_with_map"]
 
-_FOLD = str.maketrans({"‘": "'", "’": "'", "‛": "'", "`": "'", "´": "'", "“": '"', "”": '"',
-                       "„": '"', "–": "-", "—": "-", "\u00a0": " "})
+_FOLD = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‛": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "–": "-",
+        "—": "-",
+        "\u00a0": " ",
+    }
+)
 
 
 def normalise_with_map(text: str) -> tuple[str, list[int]]:

@@ -8,10 +8,36 @@ from dataclasses import dataclass
 __all__ = ["Sentence", "split_sentences"]
 
 _ABBREVIATIONS = frozenset(
-    {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "v", "no", "fc", "cf", "ac", "etc",
-     "approx", "sp", "co", "inc", "ltd", "u.s", "e.g", "i.e", "sig", "sra", "sr"}
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "v",
+        "no",
+        "fc",
+        "cf",
+        "ac",
+        "etc",
+        "approx",
+        "sp",
+        "co",
+        "inc",
+        "ltd",
+        "u.s",
+        "e.g",
+        "i.e",
+        "sig",
+        "sra",
+    }
 )
-_LETTER_NAMES = frozenset({"serie", "group", "division", "league", "liga", "plan", "grade", "class"})
+_LETTER_NAMES = frozenset(
+    {"serie", "group", "division", "league", "liga", "plan", "grade", "class"}
+)
 # A candidate boundary: end punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"[.!?…]+['\"’”)\]]*(?=\s+)")
 _TRAILING_SOURCE = re.compile(r"\([^()]{1,80}\)\s*")
@@ -46,7 +72,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True
     # Initials ("J. Smith"), but not a league letter ("Serie A. Then...").
     if len(word) == 1 and word.isalpha() and text[word_start].isupper():
-        previous = text[max(0, word_start - 12):word_start].split()
+        previous = text[max(0, word_start - 12) : word_start].split()
         return not (previous and previous[-1].lower() in _LETTER_NAMES)
     return False
 
@@ -89,7 +115,9 @@ def split_sentences(text: str) -> list[Sentence]:
             if stripped:
                 lead = len(chunk) - len(chunk.lstrip())
                 s = raw_start + lead
-                sentences.append(Sentence(stripped, s, s + len(stripped), paragraph, len(sentences)))
+                sentences.append(
+                    Sentence(stripped, s, s + len(stripped), paragraph, len(sentences))
+                )
         if separator is None:
             break
         if text[block_start:block_end].strip():

@@ -11,6 +11,7 @@ import re
 
 from rumourx.core.types import TransferType
 from rumourx.knowledge.clubs import club_index
+from rumourx.knowledge.fees import find_money
 from rumourx.knowledge.outlets import outlet_index
 from rumourx.strategies.base import ArticleJob, Plan, Proposal
 from rumourx.strategies.drafts import Draft
@@ -20,14 +21,15 @@ from rumourx.strategies.rules.decisions import (
     decide_type,
     find_sources,
 )
-from rumourx.knowledge.fees import find_money
 from rumourx.strategies.rules.lexicon import FREE
 from rumourx.strategies.rules.moves import Move, find_moves
 from rumourx.strategies.rules.reading import Reading, read_article
 
 __all__ = ["RulesStrategy", "propose_drafts"]
 
-_BID_WORD = re.compile(r"\b(?:bid|offer|fee|proposal|oferta|offerta|proposta|offre|angebot)\b", re.I)
+_BID_WORD = re.compile(
+    r"\b(?:bid|offer|fee|proposal|oferta|offerta|proposta|offre|angebot)\b", re.I
+)
 
 
 def _context(reading: Reading, move: Move, moves: list[Move]) -> list[int]:
@@ -70,11 +72,12 @@ def _fee_statement(reading: Reading, index: int, player: str) -> str | None:
         before = [m for m in named if m.end <= at]
         owner = before[-1] if before else None
         listed = owner is not None and any(
-            other is not owner and abs(other.start - owner.end) < 12 or abs(owner.start - other.end) < 12
+            (other is not owner and abs(other.start - owner.end) < 12)
+            or abs(owner.start - other.end) < 12
             for other in named
         )
         if owner is None or owner.person != player or listed:
-            chars[money.start:money.end] = " " * (money.end - money.start)
+            chars[money.start : money.end] = " " * (money.end - money.start)
     return "".join(chars)
 
 
@@ -114,8 +117,8 @@ def _draft(reading: Reading, move: Move, moves: list[Move], exclude: set[str]) -
     outlets = outlet_index()
     sources: list[str] = []
     single_move = sum(1 for m in moves if m.player == move.player and not m.extension) == 1
-    source_ids = move.sentences + move.context + (
-        context_ids if single_move and not move.extension else []
+    source_ids = (
+        move.sentences + move.context + (context_ids if single_move and not move.extension else [])
     )
     for index in source_ids:
         for name in find_sources(sentences[index].text, outlets, exclude):

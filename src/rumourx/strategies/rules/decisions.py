@@ -35,8 +35,8 @@ _NEUTRALISE = re.compile(
 )
 _HEDGE_BREAK = re.compile(r"\b(?:after|because|since|as|when|following)\b", re.IGNORECASE)
 _NO_OFFER = re.compile(
-    r"\b(?:yet to|not|no|never|without)\s+(?:\w+\s+)?(?:make|made|making|submit\w*|lodge\w*|table\w*)"
-    r"\s+(?:an?\s+|any\s+)?(?:formal\s+)?(?:offer|bid)s?\b",
+    r"\b(?:yet to|not|no|never|without)\s+(?:\w+\s+)?"
+    r"(?:make|made|making|submit\w*|lodge\w*|table\w*)\s+(?:an?\s+|any\s+)?(?:formal\s+)?(?:offer|bid)s?\b",
     re.IGNORECASE,
 )
 _DOWNGRADE = {"bid": "linked", "agreed": "talks", "completed": "agreed"}
@@ -65,9 +65,11 @@ def _status_in(text: str) -> str | None:
     for status, pattern in STATUS_CUES:
         match = pattern.search(text)
         if match:
-            hedge = [h for h in HEDGE.finditer(text[:match.start()])]
-            if status in _DOWNGRADE and hedge and not _HEDGE_BREAK.search(
-                text[hedge[-1].end():match.start()]
+            hedge = [h for h in HEDGE.finditer(text[: match.start()])]
+            if (
+                status in _DOWNGRADE
+                and hedge
+                and not _HEDGE_BREAK.search(text[hedge[-1].end() : match.start()])
             ):
                 return _DOWNGRADE[status]
             return status
@@ -136,9 +138,9 @@ def _fee_text(text: str) -> str:
     """Blank out sums that are not a fee for this move (valuations, wages)."""
     chars = list(text)
     for money in find_money(text):
-        around = text[max(0, money.start - 45):money.end + 60]
-        if NON_FEE_MONEY.search(around) or RATED_MONEY.match(text[money.end:money.end + 40]):
-            chars[money.start:money.end] = " " * (money.end - money.start)
+        around = text[max(0, money.start - 45) : money.end + 60]
+        if NON_FEE_MONEY.search(around) or RATED_MONEY.match(text[money.end : money.end + 40]):
+            chars[money.start : money.end] = " " * (money.end - money.start)
     return "".join(chars)
 
 
@@ -157,7 +159,11 @@ def decide_fee(statements: list[str], transfer_type: TransferType) -> Fee | None
             chosen = fee
             continue
         total = fee.amount + (fee.add_ons or 0)
-        if chosen.add_ons is None and fee.add_ons and abs(total - chosen.amount) <= 0.02 * chosen.amount:
+        if (
+            chosen.add_ons is None
+            and fee.add_ons
+            and abs(total - chosen.amount) <= 0.02 * chosen.amount
+        ):
             chosen = fee
     return chosen
 
@@ -183,8 +189,8 @@ def find_sources(text: str, outlets: OutletIndex, exclude: set[str]) -> list[str
             keep(part.strip())
     for match in _CANDIDATE_NAME.finditer(text):
         name = match.group().strip().rstrip(".")
-        before = text[max(0, match.start() - 30):match.start()]
-        after = text[match.end():match.end() + 30]
+        before = text[max(0, match.start() - 30) : match.start()]
+        after = text[match.end() : match.end() + 30]
         words = name.split()
         for cut in range(len(words), 0, -1):
             framed_before = bool(REPORTING.search(before) or _REPORT_BEFORE_LOOSE.search(before))
@@ -193,4 +199,3 @@ def find_sources(text: str, outlets: OutletIndex, exclude: set[str]) -> list[str
                 keep(piece)
                 break
     return found
-

@@ -72,7 +72,7 @@ def _groups(article: str, players: list[Mention]) -> list[list[Mention]]:
     """Players in a coordinated list ("X, Y and Z") form one group."""
     groups: list[list[Mention]] = []
     for mention in sorted(players, key=lambda m: m.start):
-        if groups and _COORDINATED_PLAYERS.match(article[groups[-1][-1].end:mention.start]):
+        if groups and _COORDINATED_PLAYERS.match(article[groups[-1][-1].end : mention.start]):
             groups[-1].append(mention)
         else:
             groups.append([mention])
@@ -104,7 +104,7 @@ def _assign_clubs(article: str, facts: SentenceFacts) -> dict[str, list[TaggedCl
         where = clause_of(club.mention.start)
         local = [g for g in groups if any(clause_of(m.start) == where for m in g)]
         if not local:
-            first = sentence.text[spans[where][0] - sentence.start:]
+            first = sentence.text[spans[where][0] - sentence.start :]
             if where == 0 and _LEADING_SUBORDINATE.match(first):
                 continue
             local = groups
@@ -112,9 +112,7 @@ def _assign_clubs(article: str, facts: SentenceFacts) -> dict[str, list[TaggedCl
             continue
         nearest = min(
             local,
-            key=lambda g: min(
-                abs(m.start - club.mention.start) for m in g
-            ),
+            key=lambda g: min(abs(m.start - club.mention.start) for m in g),
         )
         for mention in nearest:
             assigned[mention.person].append(club)
@@ -126,7 +124,8 @@ def _destinations(
 ) -> list[TaggedClub]:
     """Clubs the player may be moving to: buyers, else named clubs, clause by clause."""
     usable = [
-        c for c in clubs
+        c
+        for c in clubs
         if c.role in (ClubRole.BUYER, ClubRole.NAMED)
         and c.mention.club != current
         and not (c.owner_of and c.owner_of != player.person)
@@ -204,7 +203,8 @@ def find_moves(reading: Reading) -> list[Move]:
             current = reading.current_club.get(player.person)
             if EXTENSION.search(text) and not NEGATED_EXTENSION.search(text):
                 present = [
-                    c.mention.club for c in facts.clubs
+                    c.mention.club
+                    for c in facts.clubs
                     if c.role not in (ClubRole.PAST, ClubRole.OPPONENT, ClubRole.OTHER)
                 ]
                 if current is not None:
@@ -221,8 +221,10 @@ def find_moves(reading: Reading) -> list[Move]:
             if continued_from is not None:
                 # The club completes the previous sentence's offer: "from X" is the bidder.
                 targets = [
-                    c for c in mine
-                    if c.mention.club != current and c.role not in (ClubRole.PAST, ClubRole.OPPONENT)
+                    c
+                    for c in mine
+                    if c.mention.club != current
+                    and c.role not in (ClubRole.PAST, ClubRole.OPPONENT)
                 ]
             else:
                 targets = _destinations(facts, mine, player, current) if cue else []
@@ -230,21 +232,22 @@ def find_moves(reading: Reading) -> list[Move]:
                 not targets
                 and cue in _STRONG_CUES
                 and _CLUB_PRONOUN.search(text)
-                and facts.topic not in (None, current)
+                and facts.topic is not None
+                and facts.topic != current
                 and all(c.role is not ClubRole.BUYER for c in facts.clubs)
                 and not any(key[0] == player.person for key in collector.moves)
             ):
-                if facts.topic is not None:
-                    collector.add(
-                        player.person, facts.topic, facts, player.start, context=continued_from
-                    )
-                    continue
-            for club in targets:
+                # "they" / "the club": the club the text is about.
+                collector.add(
+                    player.person, facts.topic, facts, player.start, context=continued_from
+                )
+                continue
+            for target in targets:
                 collector.add(
                     player.person,
-                    club.mention.club,
+                    target.mention.club,
                     facts,
-                    club.mention.start,
+                    target.mention.start,
                     context=continued_from,
                 )
             if not targets and DEPARTURE.search(text):

@@ -1,5 +1,7 @@
-"""Find the people an article names, tell players from everyone else, resolve
-"Ramos" and "the 34-year-old" to "Sergio Ramos"."""
+"""Find the people an article names and tell players from everyone else.
+
+The registry also resolves "Ramos" and "the 34-year-old" to "Sergio Ramos".
+"""
 
 from __future__ import annotations
 
@@ -32,7 +34,8 @@ _STOP = frozenset(
     Sportsmail Reports Report According Furthermore Moreover Elsewhere Instead Yet So Or Nor
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Premier League Champions Europa Conference Cup
-    FA Serie LaLiga La Liga Ligue Bundesliga Eredivisie Championship Super World Euro Euros UEFA FIFA
+    FA Serie LaLiga La Liga Ligue Bundesliga Eredivisie Championship Super World Euro Euros UEFA
+    FIFA
     Copa Community Shield Carabao EFL Nations Olympic Olympics Coronavirus COVID Covid England
     Spain France Germany Italy Portugal Brazil Argentina Uruguay Belgium Netherlands Holland Wales
     Scotland Ireland Croatia Serbia Ghana Nigeria Senegal Egypt Morocco Algeria Ivory Coast Denmark
@@ -52,7 +55,8 @@ _STOP = frozenset(
     Uruguayan Argentine Chilean Ghanaian Burkina International Youth Under One Two Three Four Five
     Six Seven Eight Nine Ten Opinion Verdict Comment Analysis Bianconeri Nerazzurri Rossoneri Los
     Blancos Old Lady Lady Gol Diario Diaro Tuttomercatoweb Calciomercato Sport Ballon Or MLS Saudi
-    Pro Al Ligue1 Serie-A Dutch Ajax Benfica Porto Sporting Celtic Rangers Zenit Also Meanwhile""".split()
+    Pro Al Ligue1 Serie-A Dutch Ajax Benfica Porto Sporting Celtic Rangers Zenit Also
+    Meanwhile""".split()
 )
 _DESCRIPTOR = re.compile(
     r"\b(?:the|their|his|our)\s+(?:\d{2}-year-old|[\w-]+\s+)?(?:youngster|teenager|midfielder|"
@@ -130,7 +134,7 @@ class PeopleRegistry:
             tokens[0] in _STOP or tokens[0] in _TITLES or self.clubs.is_alias(tokens[0])
         ):
             offset += len(tokens[0])
-            rest = raw[offset - start:]
+            rest = raw[offset - start :]
             offset += len(rest) - len(rest.lstrip())
             tokens = tokens[1:]
         while tokens and (tokens[-1] in _STOP or self.clubs.is_alias(tokens[-1])):
@@ -142,13 +146,13 @@ class PeopleRegistry:
         connectors = [i for i, t in enumerate(tokens) if t in _CONNECTORS]
         if connectors and len(tokens) - connectors[0] - 1 >= 2 and connectors[0] > 0:
             # "Wechsel von Jonas Keller": a capitalised noun, then the name.
-            skipped = " ".join(tokens[:connectors[0] + 1]) + " "
-            offset += raw[offset - start:].find(skipped) + len(skipped)
-            tokens = tokens[connectors[0] + 1:]
+            skipped = " ".join(tokens[: connectors[0] + 1]) + " "
+            offset += raw[offset - start :].find(skipped) + len(skipped)
+            tokens = tokens[connectors[0] + 1 :]
         name = " ".join(tokens)
         if self.clubs.canonical(name) or self.outlets.lookup(name) or len(name) < 3:
             return None
-        if name.endswith(".") or name.isupper() and len(name) > 3:
+        if name.endswith(".") or (name.isupper() and len(name) > 3):
             return None
         return name, offset
 
@@ -159,16 +163,18 @@ class PeopleRegistry:
                 return full
         return None
 
-    def scan(self, sentence: Sentence, article: str, club_spans: list[tuple[int, int]]) -> list[Mention]:
+    def scan(
+        self, sentence: Sentence, article: str, club_spans: list[tuple[int, int]]
+    ) -> list[Mention]:
         """Find and resolve the people named in ``sentence``; learn new names."""
         found: list[Mention] = []
         masked = list(sentence.text)
         for s, e in club_spans:
-            masked[s - sentence.start:e - sentence.start] = " " * (e - s)
+            masked[s - sentence.start : e - sentence.start] = " " * (e - s)
         trailing = _TRAILING_SOURCE.search(sentence.text)
         if trailing:
             # "(Yorkshire Evening Post)" closing a gossip item names an outlet.
-            masked[trailing.start():] = " " * (len(masked) - trailing.start())
+            masked[trailing.start() :] = " " * (len(masked) - trailing.start())
         for match in _NAME.finditer("".join(masked)):
             abs_start = sentence.start + match.start()
             raw = re.sub(r"['’]s?$", "", match.group())
@@ -180,11 +186,13 @@ class PeopleRegistry:
             abs_end = abs_start + len(name)
             if any(s < abs_end and abs_start < e for s, e in club_spans):
                 continue
-            before = article[max(0, abs_start - 40):abs_start]
+            before = article[max(0, abs_start - 40) : abs_start]
             if OPPONENT_BEFORE.search(before):
                 continue
             if len(name.split()) >= 2:
-                person = self._resolve_single(name.split()[-1]) if name.split()[0] in ("Mr",) else name
+                person = (
+                    self._resolve_single(name.split()[-1]) if name.split()[0] in ("Mr",) else name
+                )
                 person = person or name
                 if person not in self.full_names:
                     # A longer form of a known name ("Sergio Ramos Garcia") keeps the known one.
@@ -196,7 +204,7 @@ class PeopleRegistry:
                     self.full_names.append(name)
                 if not person:
                     continue
-            after = article[abs_end:abs_end + 30]
+            after = article[abs_end : abs_end + 30]
             owns_club = bool(re.match(r"['’]s\s", after)) and any(
                 m.start == 0 for m in self.clubs.find(after[3:])
             )
@@ -212,7 +220,7 @@ class PeopleRegistry:
         return person not in self.non_players
 
     def descriptor_mentions(self, sentence: Sentence) -> list[Mention]:
-        """"the 22-year-old", "the Frenchman", "he": the player last spoken of."""
+        """Mentions such as "the 22-year-old" or "he": the player last spoken of."""
         if self.last_player is None:
             return []
         return [

@@ -75,9 +75,7 @@ class Reading:
 
     def player_sentences(self, player: str) -> list[int]:
         """Indexes of the sentences that name or describe ``player``."""
-        return [
-            f.sentence.index for f in self.facts if any(m.person == player for m in f.players)
-        ]
+        return [f.sentence.index for f in self.facts if any(m.person == player for m in f.players)]
 
     def learn_club(self, player: str, club: str, strength: str) -> None:
         """Record a player's current club; strong evidence overrides weak."""
@@ -109,7 +107,6 @@ def read_article(article: str, clubs: ClubIndex, outlets: OutletIndex) -> Readin
     people = PeopleRegistry(clubs=clubs, outlets=outlets)
     reading = Reading(article=article, sentences=sentences, facts=[], people=people)
     topic: str | None = None
-    people_named: int = 0
     for sentence in sentences:
         heading = is_heading(sentence)
         club_mentions = clubs.find(sentence.text, known)
@@ -129,7 +126,7 @@ def read_article(article: str, clubs: ClubIndex, outlets: OutletIndex) -> Readin
             reading.mentioned_clubs[club.mention.club] = (
                 reading.mentioned_clubs.get(club.mention.club, 0) + 1
             )
-            before = article[max(0, club.mention.start - 40):club.mention.start]
+            before = article[max(0, club.mention.start - 40) : club.mention.start]
             if club.owner_of and club.role is ClubRole.SELLER:
                 reading.learn_club(club.owner_of, club.mention.club, _STRONG)
             elif len({p.person for p in players}) == 1 and (
@@ -147,8 +144,9 @@ def read_article(article: str, clubs: ClubIndex, outlets: OutletIndex) -> Readin
                     if mention.start <= club.mention.start < mention.end:
                         reading.learn_club(person, club.mention.club, _STRONG)
         subjects = [
-            m for m in named
-            if m.explicit and not _ENUMERATION.search(article[max(0, m.start - 30):m.start])
+            m
+            for m in named
+            if m.explicit and not _ENUMERATION.search(article[max(0, m.start - 30) : m.start])
         ]
         if subjects:
             people.last_player = subjects[-1].person

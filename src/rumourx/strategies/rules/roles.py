@@ -1,5 +1,7 @@
-"""Club-role tagging: in one sentence, is a club the buyer, the seller, an opponent,
-a former club, or just named?"""
+"""Club-role tagging: what each club named in a sentence is to the move.
+
+A club is the buyer, the seller, an opponent, a former club, or just named.
+"""
 
 from __future__ import annotations
 
@@ -94,20 +96,25 @@ def tag_clubs(
     """
     tagged: list[TaggedClub] = []
     for club in clubs:
-        before = article[max(0, club.start - 50):club.start]
-        after = article[club.end:club.end + 80]
+        before = article[max(0, club.start - 50) : club.start]
+        after = article[club.end : club.end + 80]
         owner = None
         for player in players:
-            if player.explicit and 0 <= player.start - club.end <= 40 and _OWNS_NEXT.match(
-                article[club.end:player.start]
+            if (
+                player.explicit
+                and 0 <= player.start - club.end <= 40
+                and _OWNS_NEXT.match(article[club.end : player.start])
             ):
                 owner = player.person
                 break
         if owner is None:
             for player in players:
-                if player.explicit and 0 <= club.start - player.end <= 8 and _APPOSITION.match(
-                    article[player.end:club.start]
-                ) and _OWNS_PREVIOUS.match(after):
+                if (
+                    player.explicit
+                    and 0 <= club.start - player.end <= 8
+                    and _APPOSITION.match(article[player.end : club.start])
+                    and _OWNS_PREVIOUS.match(after)
+                ):
                     owner = player.person
                     break
         if PAST_CLUB_BEFORE.search(before):
@@ -116,9 +123,9 @@ def tag_clubs(
             role = ClubRole.OPPONENT
         elif owner is not None:
             role = ClubRole.SELLER
-        elif re.search(r"\b(?:from|de|do|da|del|du|von|dal|della)\s*$", before) and _BID_BEFORE.search(
-            article[max(0, club.start - 90):club.start]
-        ):
+        elif re.search(
+            r"\b(?:from|de|do|da|del|du|von|dal|della)\s*$", before
+        ) and _BID_BEFORE.search(article[max(0, club.start - 90) : club.start]):
             # "a £30m bid plus £5m in add-ons from Newcastle": the bidder.
             role = ClubRole.BUYER
         elif SELLER_BEFORE.search(before) or SELLER_AFTER.search(after):
@@ -137,21 +144,21 @@ def tag_clubs(
             and tagged
             and tagged[-1].role in (ClubRole.BUYER, ClubRole.SELLER)
             and tagged[-1].owner_of is None
-            and _COORDINATED.match(article[tagged[-1].mention.end:club.start])
+            and _COORDINATED.match(article[tagged[-1].mention.end : club.start])
         ):
             # "linked with Liverpool and Paris Saint-Germain": both share the role.
             role = tagged[-1].role
         tagged.append(TaggedClub(club, role, owner))
     for index in range(len(tagged) - 2, -1, -1):
-        club, following = tagged[index], tagged[index + 1]
+        named, following = tagged[index], tagged[index + 1]
         if (
-            club.role is ClubRole.NAMED
-            and club.owner_of is None
+            named.role is ClubRole.NAMED
+            and named.owner_of is None
             and following.role in (ClubRole.BUYER, ClubRole.SELLER)
-            and _COORDINATED.match(article[club.mention.end:following.mention.start])
+            and _COORDINATED.match(article[named.mention.end : following.mention.start])
         ):
             # "with Newcastle and Brighton considering bids": both share the role.
-            tagged[index] = TaggedClub(club.mention, following.role, None)
+            tagged[index] = TaggedClub(named.mention, following.role, None)
     return _subject_buys(article, tagged, players, sentence_start, cue)
 
 
@@ -162,31 +169,33 @@ def _subject_buys(
     sentence_start: int,
     cue: str | None,
 ) -> list[TaggedClub]:
-    """A club that opens the sentence and makes a move is the buyer; the club it
-    deals with is the seller ("Juventus have agreed a deal with Atalanta for X")."""
+    """Make the club that opens the sentence the buyer and its counterpart the seller.
+
+    "Juventus have agreed a deal with Atalanta for X": Juventus buys, Atalanta sells.
+    """
     if not tagged or (cue not in _BUYING_CUES and cue != "bid_rejected"):
         return tagged
     first = tagged[0]
-    lead = article[sentence_start:first.mention.start]
+    lead = article[sentence_start : first.mention.start]
     if (
         first.role not in (ClubRole.NAMED, ClubRole.BUYER)
         or (first.role is ClubRole.BUYER and cue == "bid_rejected")
         or first.owner_of is not None
         or len(lead.split()) > 4
         or any(p.start < first.mention.start for p in players)
-        or _ROLE_AFTER.match(article[first.mention.end:first.mention.end + 30])
+        or _ROLE_AFTER.match(article[first.mention.end : first.mention.end + 30])
     ):
         return tagged
     # "Benfica rejected an offer from City": the subject sells, the other club buys;
     # "Liverpool have had a bid rejected by Porto": the subject bought.
-    rejects = SELLER_AFTER.search(article[first.mention.end:first.mention.end + 80])
+    rejects = SELLER_AFTER.search(article[first.mention.end : first.mention.end + 80])
     if cue == "bid_rejected" and rejects:
         actor, other = ClubRole.SELLER, ClubRole.BUYER
     else:
         actor, other = ClubRole.BUYER, ClubRole.SELLER
     result = [TaggedClub(first.mention, actor, None)]
     for club in tagged[1:]:
-        coordinated = _COORDINATED.match(article[result[-1].mention.end:club.mention.start])
+        coordinated = _COORDINATED.match(article[result[-1].mention.end : club.mention.start])
         if coordinated and result[-1].role is actor and club.role is ClubRole.NAMED:
             result.append(TaggedClub(club.mention, actor, club.owner_of))
         elif club.role is ClubRole.NAMED and club.owner_of is None:
