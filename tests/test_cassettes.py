@@ -72,7 +72,7 @@ def test_llm_never_reports_the_move_an_injected_instruction_asks_for(
 def test_hybrid_keeps_the_rules_moves_and_asks_only_about_gaps(
     own_articles: dict[str, Any],
 ) -> None:
-    article = own_articles["own-loan-option"]["text"]
+    article = own_articles["own-tweet"]["text"]
     rules = Extractor(Settings(strategy="rules")).extract(article)
     hybrid = _extractor("hybrid").extract(article)
     assert [(r.player, r.to_club) for r in hybrid.rumours] == [

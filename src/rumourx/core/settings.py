@@ -32,7 +32,8 @@ class Settings(BaseModel):
         base_url: OpenAI-compatible endpoint. Default: ``OPENAI_BASE_URL``.
         api_key: Key for the endpoint. Default: ``OPENAI_API_KEY``. Never shown.
         strategy: ``llm``, ``rules`` or ``hybrid``. None picks the measured best:
-            ``rules`` with no endpoint configured, ``llm`` with one.
+            ``rules`` with no endpoint configured, ``hybrid`` with one (see the
+            README for the figures behind both choices).
         output_mode: How structured output is requested: ``tools`` (function
             calling; works on OpenAI, vLLM, Ollama and llama.cpp), ``json_schema``
             (OpenAI structured outputs; llama.cpp rejects it) or ``json_object``.
@@ -86,7 +87,7 @@ class Settings(BaseModel):
         """The strategy that runs: explicit, else the measured default."""
         if self.strategy is not None:
             return self.strategy
-        return "llm" if self.has_endpoint else "rules"
+        return "hybrid" if self.has_endpoint else "rules"
 
     def resolved(self, environ: Mapping[str, str] | None = None) -> Settings:
         """Fill unset fields from the environment.
