@@ -11,7 +11,9 @@ def _hybrid(answer: Any) -> tuple[Extractor, list[ModelRequest[Any]]]:
         asked.append(request)
         return answer
 
-    return Extractor(Settings(strategy="hybrid", api_key="k", model="m"), model=FunctionModel(complete)), asked
+    return Extractor(
+        Settings(strategy="hybrid", api_key="k", model="m"), model=FunctionModel(complete)
+    ), asked
 
 
 def test_the_model_fills_a_missing_selling_club_named_in_the_move_sentences() -> None:
@@ -29,7 +31,9 @@ def test_the_model_fills_a_missing_selling_club_named_in_the_move_sentences() ->
 
 def test_a_club_the_sentences_never_name_is_not_taken_and_the_kind_stays_with_the_rules() -> None:
     extractor, _ = _hybrid({"from_club": "Arsenal"})
-    report = extractor.extract("Exciting youngster Ainsley Maitland-Niles is heavily tipped to move to Wolves.")
+    report = extractor.extract(
+        "Exciting youngster Ainsley Maitland-Niles is heavily tipped to move to Wolves."
+    )
     [rumour] = report.rumours
     assert rumour.from_club is None
     assert rumour.transfer_type is TransferType.UNKNOWN
