@@ -68,3 +68,18 @@ def _every_recording_played(vcr: Any, record_mode: str) -> Iterator[None]:
     if vcr is not None and record_mode == "none":
         unplayed = len(vcr.data) - vcr.play_count
         assert unplayed == 0, f"{unplayed} recorded request(s) were never made"
+
+
+@pytest.fixture
+def loopback() -> None:
+    """Skip when this machine cannot listen on 127.0.0.1 (a network namespace with lo down)."""
+    import socket
+
+    try:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            probe.listen(1)
+            with socket.create_connection(probe.getsockname(), timeout=1):
+                pass
+    except OSError as exc:
+        pytest.skip(f"loopback networking is unavailable: {exc}")

@@ -2,6 +2,11 @@ import rumourx
 
 EXPECTED = {
     "Article",
+    "BatchError",
+    "BatchOutcome",
+    "ReportCache",
+    "aextract_many",
+    "extract_many",
     "ConfigurationError",
     "Evidence",
     "ExtractionError",

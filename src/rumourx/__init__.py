@@ -7,6 +7,10 @@ Example:
     [('Houssem Aouar', 'Arsenal', 'agreed')]
 """
 
+from rumourx._version import __version__
+from rumourx.batch.cache import ReportCache
+from rumourx.batch.outcomes import BatchError, BatchOutcome
+from rumourx.batch.runner import aextract_many, extract_many
 from rumourx.core.errors import (
     ConfigurationError,
     ExtractionError,
@@ -32,10 +36,10 @@ from rumourx.knowledge.clubs import normalise_club
 from rumourx.knowledge.fees import parse_fee
 from rumourx.knowledge.outlets import normalise_outlet
 
-__version__ = "0.1.0"
-
 __all__ = [
     "Article",
+    "BatchError",
+    "BatchOutcome",
     "ConfigurationError",
     "Evidence",
     "ExtractionError",
@@ -46,6 +50,7 @@ __all__ = [
     "ModelResponse",
     "ProviderError",
     "ProviderTimeoutError",
+    "ReportCache",
     "RumourReport",
     "RumourxError",
     "Settings",
@@ -56,7 +61,9 @@ __all__ = [
     "Usage",
     "__version__",
     "aextract",
+    "aextract_many",
     "extract",
+    "extract_many",
     "normalise_club",
     "normalise_outlet",
     "parse_fee",

@@ -38,7 +38,14 @@ class _UsageError(Exception):
 
 def _settings(args: argparse.Namespace) -> Settings:
     values: dict[str, Any] = {}
-    for name in ("model", "base_url", "strategy", "timeout"):
+    for name in (
+        "model",
+        "base_url",
+        "strategy",
+        "timeout",
+        "requests_per_minute",
+        "tokens_per_minute",
+    ):
         value = getattr(args, name, None)
         if value is not None:
             values[name] = value
@@ -117,6 +124,40 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from rumourx.batch.cache import ReportCache
+    from rumourx.batch.command import run_batch
+    from rumourx.extractor import Extractor
+
+    if args.concurrency < 1:
+        raise InputError("--concurrency must be at least 1")
+    extractor = Extractor(_settings(args))
+    cache = None if args.no_cache else ReportCache(args.cache_dir)
+    if args.provider_batch:
+        from rumourx.batch.provider import run_provider_batch
+
+        summary = run_provider_batch(
+            Path(args.input),
+            Path(args.output),
+            extractor,
+            poll_interval=args.poll_interval,
+            prices_file=args.prices,
+        )
+    else:
+        summary = run_batch(
+            Path(args.input),
+            Path(args.output),
+            extractor,
+            concurrency=args.concurrency,
+            cache=cache,
+            retry_failed=args.retry_failed,
+            prices_file=args.prices,
+        )
+    for line in summary.lines():
+        print(line)
+    return EXIT_OK
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     from rumourx.evaluation.corpus import load_corpus
     from rumourx.evaluation.runner import evaluate
@@ -178,6 +219,31 @@ def _parser() -> _Parser:
     extract.add_argument("--async", dest="use_async", action="store_true", help=argparse.SUPPRESS)
     common(extract)
     extract.set_defaults(handler=_cmd_extract)
+
+    batch = sub.add_parser("batch", help="extract every article of a JSONL file, resumably")
+    batch.add_argument("input", help='JSONL input, one {"id": ..., "text": ...} a line')
+    batch.add_argument(
+        "-o", "--output", required=True, help="JSONL output (appended; reruns resume)"
+    )
+    batch.add_argument("--concurrency", type=int, default=8, help="articles in flight (default 8)")
+    batch.add_argument(
+        "--no-cache", action="store_true", help="do not read or write the report cache"
+    )
+    batch.add_argument("--cache-dir", help="cache folder (default ~/.cache/rumourx)")
+    batch.add_argument(
+        "--retry-failed", action="store_true", help="run ids that failed before again"
+    )
+    batch.add_argument("--prices", help="JSON price table for the cost estimate")
+    batch.add_argument("--rpm", type=float, dest="requests_per_minute", help="requests per minute")
+    batch.add_argument("--tpm", type=float, dest="tokens_per_minute", help="tokens per minute")
+    batch.add_argument(
+        "--provider-batch",
+        action="store_true",
+        help="use the provider's Batch API (OpenAI: half price, results within 24 h)",
+    )
+    batch.add_argument("--poll-interval", type=float, default=30.0, help=argparse.SUPPRESS)
+    common(batch)
+    batch.set_defaults(handler=_cmd_batch)
 
     evaluation = sub.add_parser("eval", help="score strategies against gold labels")
     evaluation.add_argument("--articles", required=True, help="articles JSONL")

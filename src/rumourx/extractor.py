@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import Any
 
+from rumourx._version import __version__
 from rumourx.core.model import StructuredModel
 from rumourx.core.settings import LOCAL_MODEL_NAME, Settings, StrategyName
 from rumourx.core.types import Article, RumourReport
@@ -65,6 +67,27 @@ class Extractor:
     def strategy(self) -> str:
         """Name of the strategy this extractor runs."""
         return self._strategy.name
+
+    def fingerprint(self) -> dict[str, Any]:
+        """Everything besides the article that this extractor's output depends on.
+
+        Caches key on it: change the model, a prompt version or an output-shaping
+        setting and cached reports are no longer reused.
+        """
+        settings = self.settings
+        uses_model = self._strategy.name != "rules"
+        return {
+            "rumourx": __version__,
+            "strategy": self._strategy.name,
+            "prompt": getattr(self._strategy, "prompt_id", None),
+            "model": settings.model if uses_model else None,
+            "base_url": settings.base_url if uses_model else None,
+            "output_mode": settings.output_mode if uses_model else None,
+            "temperature": settings.temperature if uses_model else None,
+            "max_output_tokens": settings.max_output_tokens if uses_model else None,
+            "chunk": [settings.chunk_chars, settings.chunk_overlap] if uses_model else None,
+            "extra_body": settings.extra_body if uses_model else None,
+        }
 
     def structured_model(self) -> StructuredModel | None:
         """The model this extractor asks, built on first use; None for ``rules``.

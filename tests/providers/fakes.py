@@ -11,6 +11,7 @@ import openai
 
 from rumourx import Settings
 from rumourx.providers.openai_compat import OpenAICompatibleModel
+from rumourx.providers.ratelimit import RateLimiter
 from rumourx.providers.retrying import RetryPolicy
 
 Reply = Callable[[httpx2.Request, dict[str, Any]], httpx2.Response]
@@ -130,4 +131,32 @@ def model_for(
         sleep=waits.append,
         asleep=asleep,
     )
-    return OpenAICompatibleModel(resolved, client=client, async_client=async_client, retry=policy)
+    clock = FakeClock()
+    limiter = RateLimiter(
+        resolved.requests_per_minute,
+        resolved.tokens_per_minute,
+        clock=clock,
+        sleep=clock.advance,
+        asleep=clock.aadvance,
+    )
+    return OpenAICompatibleModel(
+        resolved, client=client, async_client=async_client, retry=policy, limiter=limiter
+    )
+
+
+class FakeClock:
+    """A clock that moves only when something sleeps on it."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.slept: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+
+    async def aadvance(self, seconds: float) -> None:
+        self.advance(seconds)

@@ -118,3 +118,20 @@ def test_retries_and_re_asks_never_multiply_past_their_product() -> None:
     with pytest.raises(ProviderError):
         model_for(endpoint, max_attempts=3, max_reasks=2).complete(REQUEST)
     assert len(endpoint.requests) == 3
+
+
+def test_a_429_pauses_the_shared_limiter_for_its_retry_after() -> None:
+    endpoint = FakeEndpoint(status(429, {"retry-after": "4"}), ok({"player": "X Y"}))
+    model = model_for(endpoint)
+    model.complete(REQUEST)
+    assert model.limiter.slowdown == 0.55  # halved by the 429, then one success
+    assert model.limiter.clock.slept == [4.0]  # type: ignore[attr-defined]
+
+
+def test_the_request_budget_spaces_calls() -> None:
+    endpoint = FakeEndpoint(ok({"player": "X Y"}))
+    model = model_for(endpoint, requests_per_minute=60)
+    model.limiter._buckets["requests"].level = 1
+    for _ in range(3):
+        model.complete(REQUEST)
+    assert model.limiter.clock.slept == [1.0, 1.0]  # type: ignore[attr-defined]

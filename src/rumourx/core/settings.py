@@ -49,6 +49,9 @@ class Settings(BaseModel):
         chunk_overlap: Characters shared by neighbouring chunks.
         extra_body: Extra JSON fields for every request (``repeat_penalty`` for
             llama.cpp, for instance).
+        requests_per_minute: Request budget shared by every concurrent
+            extraction of one extractor; None for no limit.
+        tokens_per_minute: Token budget (prompt plus answer), likewise.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -67,6 +70,8 @@ class Settings(BaseModel):
     chunk_chars: int = Field(default=6000, ge=500)
     chunk_overlap: int = Field(default=400, ge=0)
     extra_body: dict[str, Any] = Field(default_factory=dict)
+    requests_per_minute: float | None = Field(default=None, gt=0)
+    tokens_per_minute: float | None = Field(default=None, gt=0)
 
     @field_validator("base_url")
     @classmethod

@@ -27,7 +27,8 @@ from rumourx.core.errors import (
 from rumourx.core.model import ModelRequest, ModelResponse
 from rumourx.core.settings import Settings
 from rumourx.core.types import Usage
-from rumourx.providers.retrying import RetryPolicy
+from rumourx.providers.ratelimit import RateLimiter
+from rumourx.providers.retrying import RetryPolicy, retry_after_seconds
 
 __all__ = ["OpenAICompatibleModel"]
 
@@ -93,6 +94,8 @@ class OpenAICompatibleModel:
         client: An ``openai.OpenAI`` to use instead of building one.
         async_client: An ``openai.AsyncOpenAI`` to use instead of building one.
         retry: The retry policy; by default one built from the settings.
+        limiter: The rate limiter; by default one built from the settings. Every
+            request of every concurrent extraction through this model shares it.
     """
 
     def __init__(
@@ -102,12 +105,16 @@ class OpenAICompatibleModel:
         client: openai.OpenAI | None = None,
         async_client: openai.AsyncOpenAI | None = None,
         retry: RetryPolicy | None = None,
+        limiter: RateLimiter | None = None,
     ) -> None:
         if settings.model is None:
             raise ConfigurationError("no model name: call Settings.resolved() first")
         self._settings = settings
         self._policy = retry or RetryPolicy(
             max_attempts=settings.max_attempts, max_seconds=settings.max_retry_seconds
+        )
+        self._limiter = limiter or RateLimiter(
+            settings.requests_per_minute, settings.tokens_per_minute
         )
         self._client = client
         self._async_client = async_client
@@ -139,13 +146,34 @@ class OpenAICompatibleModel:
             self._async_client = openai.AsyncOpenAI(**self._client_options())
         return self._async_client
 
+    @property
+    def limiter(self) -> RateLimiter:
+        """The rate limiter every request through this model shares."""
+        return self._limiter
+
+    def _budget(self, kwargs: dict[str, Any]) -> int:
+        prompt = sum(len(str(m.get("content") or "")) for m in kwargs.get("messages", []))
+        return prompt // 4 + int(kwargs.get("max_tokens") or 0)
+
+    def _outcome(self, meter: _Meter, response: Any = None, error: Exception | None = None) -> None:
+        if error is None:
+            meter.record(response)
+            self._limiter.succeeded()
+        elif isinstance(error, openai.RateLimitError):
+            self._limiter.rate_limited(retry_after_seconds(error))
+
     def _raw_create(self, **kwargs: Any) -> Any:
         meter = _METER.get()
 
         def attempt() -> Any:
+            self._limiter.acquire(self._budget(kwargs))
             meter.calls += 1
-            response = self._sync().chat.completions.create(**kwargs)
-            meter.record(response)
+            try:
+                response = self._sync().chat.completions.create(**kwargs)
+            except Exception as exc:
+                self._outcome(meter, error=exc)
+                raise
+            self._outcome(meter, response)
             return response
 
         return self._policy.call(attempt)
@@ -154,9 +182,14 @@ class OpenAICompatibleModel:
         meter = _METER.get()
 
         async def attempt() -> Any:
+            await self._limiter.aacquire(self._budget(kwargs))
             meter.calls += 1
-            response = await self._async().chat.completions.create(**kwargs)
-            meter.record(response)
+            try:
+                response = await self._async().chat.completions.create(**kwargs)
+            except Exception as exc:
+                self._outcome(meter, error=exc)
+                raise
+            self._outcome(meter, response)
             return response
 
         return await self._policy.acall(attempt)

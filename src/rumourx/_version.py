@@ -1,0 +1,3 @@
+"""The rumourx version."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Batch extraction: bounded concurrency, streaming outcomes, cache, cost, resume."""

@@ -1,0 +1,202 @@
+"""``rumourx batch --provider-batch``: the same output, through the provider's Batch API.
+
+Each article's plan is first run against a probe that answers every request with an
+empty default, which lists the requests the article needs (the strategies ask the
+same questions whatever the answers). All requests go up in one batch; when it is
+done, each article's plan runs again against the downloaded answers and through the
+shared grounding and normalisation, and the outcome is written as in a live batch.
+
+The batch id is saved beside the output (``OUT.batch.json``) as soon as the batch
+exists, so a rerun after a kill resumes polling instead of paying again.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import openai
+
+from rumourx.batch.command import BatchSummary
+from rumourx.batch.files import OutputWriter, count_lines, finished_ids, read_input
+from rumourx.batch.outcomes import BatchError, BatchOutcome
+from rumourx.batch.pricing import BATCH_DISCOUNT, estimate_cost, load_prices
+from rumourx.batch.runner import InvalidItem
+from rumourx.core.errors import InputError, RumourxError
+from rumourx.core.model import ModelRequest, ModelResponse
+from rumourx.core.types import Article, Usage
+from rumourx.extractor import Extractor
+from rumourx.providers.openai_batch import BatchJob, OpenAIBatchClient
+
+__all__ = ["run_provider_batch"]
+
+
+class _Probe:
+    """Answers every request with the response model's defaults, and keeps the requests."""
+
+    name = "probe"
+
+    def __init__(self) -> None:
+        self.requests: list[ModelRequest[Any]] = []
+
+    def complete(self, request: ModelRequest[Any]) -> ModelResponse[Any]:
+        self.requests.append(request)
+        return ModelResponse(output=request.response_model(), usage=Usage())
+
+    async def acomplete(self, request: ModelRequest[Any]) -> ModelResponse[Any]:
+        return self.complete(request)
+
+
+class _Replay:
+    """Answers an article's requests, in order, from the batch results."""
+
+    name = "replay"
+
+    def __init__(self, rows: list[dict[str, Any] | None]) -> None:
+        self._rows = rows
+        self._next = 0
+
+    def complete(self, request: ModelRequest[Any]) -> ModelResponse[Any]:
+        row = self._rows[self._next] if self._next < len(self._rows) else None
+        self._next += 1
+        return OpenAIBatchClient.parse(row, request)
+
+    async def acomplete(self, request: ModelRequest[Any]) -> ModelResponse[Any]:
+        return self.complete(request)
+
+
+def _custom_id(article_id: str, index: int) -> str:
+    return f"{index}:{article_id}"
+
+
+def run_provider_batch(
+    source: Path,
+    target: Path,
+    extractor: Extractor,
+    *,
+    poll_interval: float = 30.0,
+    prices_file: str | None = None,
+    client: openai.OpenAI | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> BatchSummary:
+    """Run a whole JSONL file through the provider's Batch API.
+
+    Raises:
+        InputError: ``source`` cannot be read.
+        ProviderError: The batch could not be submitted or read.
+    """
+    if not source.is_file():
+        raise InputError(f"no such file: {source}")
+    prices = load_prices(prices_file)
+    settings = extractor.settings
+    batch_client = OpenAIBatchClient(settings, client=client)
+    state_path = target.with_name(target.name + ".batch.json")
+    done_ids = finished_ids(target)
+    summary = BatchSummary(total=count_lines(source), skipped=len(done_ids))
+    writer = OutputWriter(target)
+    started = time.perf_counter()
+    try:
+        articles: dict[str, tuple[Article, dict[str, Any], int]] = {}
+        lines: list[dict[str, Any]] = []
+        seen: set[str] = set(done_ids)
+        for item in read_input(source, done_ids):
+            outcome = _prepare(item, seen, articles, lines, extractor, batch_client)
+            if outcome is not None:
+                writer.write(outcome)
+                summary.add(outcome)
+        if lines:
+            job = _submit_or_resume(batch_client, lines, state_path)
+            job = batch_client.wait(
+                job.id, poll_interval=poll_interval, sleep=sleep, on_status=_report_status
+            )
+            results = batch_client.results(job) if job.status == "completed" else {}
+            for article_id, (article, extra, count) in articles.items():
+                rows = [results.get(_custom_id(article_id, i)) for i in range(count)]
+                outcome = _replayed(article_id, article, extra, rows, extractor, job)
+                writer.write(outcome)
+                summary.add(outcome)
+        state_path.unlink(missing_ok=True)
+    finally:
+        writer.close()
+        summary.seconds = time.perf_counter() - started
+    summary.cost = estimate_cost(settings.model, summary.usage, prices, discount=BATCH_DISCOUNT)
+    return summary
+
+
+def _prepare(
+    item: dict[str, Any] | InvalidItem,
+    seen: set[str],
+    articles: dict[str, tuple[Article, dict[str, Any], int]],
+    lines: list[dict[str, Any]],
+    extractor: Extractor,
+    batch_client: OpenAIBatchClient,
+) -> BatchOutcome | None:
+    """Queue an article's requests; return an outcome at once if it needs none."""
+    if isinstance(item, InvalidItem):
+        return BatchOutcome(item.id, error=BatchError("InputError", item.message))
+    article_id = str(item["id"])
+    extra = {k: v for k, v in item.items() if k not in ("id", "text")}
+    if article_id in seen:
+        return BatchOutcome(
+            article_id, error=BatchError("DuplicateIdError", "this id came earlier"), extra=extra
+        )
+    seen.add(article_id)
+    text = item.get("text")
+    if not isinstance(text, str):
+        return BatchOutcome(
+            article_id, error=BatchError("InputError", "'text' must be a string"), extra=extra
+        )
+    publisher = item.get("publisher") if isinstance(item.get("publisher"), str) else None
+    article = Article(id=article_id, text=text, publisher=publisher)
+    probe = _Probe()
+    try:
+        report = Extractor(settings=extractor.settings, model=probe).extract(article)
+    except RumourxError as exc:
+        return BatchOutcome(article_id, error=BatchError(type(exc).__name__, str(exc)), extra=extra)
+    if not probe.requests:  # the rules strategy, or nothing to ask: done locally
+        return BatchOutcome(article_id, report=report, extra=extra)
+    for index, request in enumerate(probe.requests):
+        lines.append(batch_client.request_line(_custom_id(article_id, index), request))
+    articles[article_id] = (article, extra, len(probe.requests))
+    return None
+
+
+def _submit_or_resume(
+    batch_client: OpenAIBatchClient, lines: list[dict[str, Any]], state_path: Path
+) -> BatchJob:
+    if state_path.exists():
+        state = json.loads(state_path.read_text(encoding="utf-8"))
+        print(f"rumourx: resuming provider batch {state['batch_id']}", file=sys.stderr)
+        return batch_client.retrieve(str(state["batch_id"]))
+    job = batch_client.submit(lines)
+    state_path.write_text(
+        json.dumps({"batch_id": job.id, "requests": len(lines)}), encoding="utf-8"
+    )
+    print(f"rumourx: submitted provider batch {job.id} ({len(lines)} requests)", file=sys.stderr)
+    return job
+
+
+def _report_status(job: BatchJob) -> None:
+    print(f"rumourx: provider batch {job.id}: {job.status}", file=sys.stderr)
+
+
+def _replayed(
+    article_id: str,
+    article: Article,
+    extra: dict[str, Any],
+    rows: list[dict[str, Any] | None],
+    extractor: Extractor,
+    job: BatchJob,
+) -> BatchOutcome:
+    if job.status != "completed":
+        message = f"provider batch {job.id} ended {job.status}"
+        return BatchOutcome(article_id, error=BatchError("ProviderError", message), extra=extra)
+    try:
+        report = Extractor(settings=extractor.settings, model=_Replay(rows)).extract(article)
+    except RumourxError as exc:
+        return BatchOutcome(article_id, error=BatchError(type(exc).__name__, str(exc)), extra=extra)
+    return BatchOutcome(article_id, report=report, extra=extra)

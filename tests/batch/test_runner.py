@@ -1,0 +1,132 @@
+import asyncio
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from rumourx import Article, ModelRequest, ModelResponse, ProviderError, Settings, Usage
+from rumourx.batch.cache import ReportCache
+from rumourx.batch.runner import aextract_many, extract_many
+from rumourx.extractor import Extractor
+from rumourx.testing import FunctionModel
+
+TEXT = "Arsenal have made a £30m bid for Lyon midfielder Houssem Aouar, according to Goal."
+ANSWER = {
+    "rumours": [
+        {"player": "Houssem Aouar", "to_club": "Arsenal", "status": "bid", "evidence": TEXT}
+    ]
+}
+LLM = Settings(strategy="llm", api_key="k", model="m")
+
+
+def _articles(n: int) -> list[dict[str, Any]]:
+    return [{"id": f"a{i}", "text": TEXT, "feed": "wire"} for i in range(n)]
+
+
+def test_every_input_gets_exactly_one_outcome_even_when_calls_fail() -> None:
+    calls = {"n": 0}
+
+    def flaky(request: ModelRequest[Any]) -> Any:
+        calls["n"] += 1
+        if calls["n"] % 3 == 0:
+            return ProviderError("scripted 503", status_code=503, attempts=3)
+        return ANSWER
+
+    items: list[Any] = [
+        *_articles(60),
+        {"id": "a5", "text": TEXT},
+        {"text": "no id"},
+        {"id": "e", "text": " "},
+        42,
+    ]
+    outcomes = list(
+        extract_many(items, extractor=Extractor(LLM, model=FunctionModel(flaky)), concurrency=5)
+    )
+    assert len(outcomes) == len(items)
+    ids = [o.id for o in outcomes]
+    assert sorted(set(ids) - {"a5"}) == sorted(set(ids) - {"a5"})
+    assert ids.count("a5") == 2
+    failed = {o.error.type for o in outcomes if o.error}
+    assert failed == {"ProviderError", "DuplicateIdError", "InputError"}
+    ok = [o for o in outcomes if o.ok]
+    assert ok and all(o.report and o.report.rumours[0].to_club == "Arsenal" for o in ok)
+    assert all(o.extra == {"feed": "wire"} for o in outcomes if o.id.startswith("a") and o.ok)
+
+
+class SlowModel:
+    name = "slow"
+
+    def __init__(self) -> None:
+        self.in_flight = 0
+        self.peak = 0
+
+    def complete(self, request: ModelRequest[Any]) -> ModelResponse[Any]:
+        raise AssertionError("the batch runs async")
+
+    async def acomplete(self, request: ModelRequest[Any]) -> ModelResponse[Any]:
+        self.in_flight += 1
+        self.peak = max(self.peak, self.in_flight)
+        await asyncio.sleep(0.01)
+        self.in_flight -= 1
+        return ModelResponse(
+            request.response_model.model_validate(ANSWER, context=request.context), Usage(calls=1)
+        )
+
+
+def test_concurrency_is_bounded_and_input_is_read_lazily() -> None:
+    model = SlowModel()
+    pulled = {"n": 0}
+
+    def source() -> Iterator[Article]:
+        for i in range(100):
+            pulled["n"] += 1
+            yield Article(id=str(i), text=TEXT)
+
+    async def first() -> int:
+        async for _ in aextract_many(
+            source(), extractor=Extractor(LLM, model=model), concurrency=4
+        ):
+            return pulled["n"]
+        return -1
+
+    assert asyncio.run(first()) <= 5
+    outcomes = list(extract_many(source(), extractor=Extractor(LLM, model=model), concurrency=4))
+    assert len(outcomes) == 100 and model.peak == 4
+
+
+def test_stopping_early_cancels_cleanly() -> None:
+    model = SlowModel()
+    stream = extract_many(_articles(50), extractor=Extractor(LLM, model=model), concurrency=3)
+    first = next(stream)
+    stream.close()
+    assert first.ok
+
+
+def test_the_cache_means_an_identical_request_is_never_paid_twice(tmp_path: Any) -> None:
+    calls: list[int] = []
+
+    def answer(request: ModelRequest[Any]) -> Any:
+        calls.append(1)
+        return ANSWER
+
+    cache = ReportCache(tmp_path)
+    extractor = Extractor(LLM, model=FunctionModel(answer))
+    distinct = [{"id": f"a{i}", "text": f"{TEXT} Update {i}."} for i in range(3)]
+    first = list(extract_many(distinct, extractor=extractor, cache=cache))
+    again = list(extract_many(distinct, extractor=extractor, cache=cache))
+    assert len(calls) == 3
+    assert all(not o.cached for o in first) and all(o.cached for o in again)
+    assert [o.report for o in sorted(again, key=lambda o: o.id)] == [
+        o.report for o in sorted(first, key=lambda o: o.id)
+    ]
+    other = Extractor(LLM.model_copy(update={"temperature": 0.5}), model=FunctionModel(answer))
+    list(extract_many(distinct[:1], extractor=other, cache=cache))
+    assert len(calls) == 4
+    duplicates = [{"id": f"d{i}", "text": TEXT} for i in range(3)]
+    list(extract_many(duplicates, extractor=extractor, cache=cache, concurrency=1))
+    assert len(calls) == 5, "the same text under three ids is paid for once"
+
+
+def test_bad_concurrency_is_refused() -> None:
+    with pytest.raises(ValueError):
+        list(extract_many([], settings=Settings(strategy="rules"), concurrency=0))
