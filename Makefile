@@ -37,6 +37,7 @@ lint: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/batch.py
 
 # Re-record the cassettes from the embedded model (needs `make demo` once).
 record: $(VENV)/.dev $(VENV)/.local

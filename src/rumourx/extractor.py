@@ -126,6 +126,12 @@ class Extractor:
         proposal = await adrive(self._strategy.plan(job), self.structured_model())
         return self._finish(job, proposal)
 
+    async def aclose(self) -> None:
+        """Release the async connections of this extractor's model (reopened on demand)."""
+        close = getattr(self._model, "aclose", None)
+        if close is not None:
+            await close()
+
     def _finish(self, job: ArticleJob, proposal: Proposal) -> RumourReport:
         report = finish(
             proposal.drafts,

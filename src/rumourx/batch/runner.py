@@ -159,6 +159,7 @@ async def aextract_many(
     finally:
         for task in pending:
             task.cancel()
+        await extractor.aclose()
 
 
 _DONE = object()

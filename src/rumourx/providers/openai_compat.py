@@ -9,6 +9,7 @@ the two layers never multiply beyond ``max_attempts * (max_reasks + 1)`` request
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -118,6 +119,8 @@ class OpenAICompatibleModel:
         )
         self._client = client
         self._async_client = async_client
+        self._owns_async = async_client is None
+        self._async_loop: asyncio.AbstractEventLoop | None = None
         mode = _MODES[settings.output_mode]
         self._create = instructor.patch(create=self._raw_create, mode=mode)
         self._acreate = instructor.patch(create=self._raw_acreate, mode=mode)
@@ -142,9 +145,22 @@ class OpenAICompatibleModel:
         return self._client
 
     def _async(self) -> openai.AsyncOpenAI:
-        if self._async_client is None:
+        # An async client belongs to the event loop it first ran on: each batch run
+        # (a new loop) gets its own, closed again by :meth:`aclose`.
+        loop = asyncio.get_running_loop()
+        if self._async_client is None or (self._owns_async and self._async_loop is not loop):
             self._async_client = openai.AsyncOpenAI(**self._client_options())
+            self._async_loop = loop
+            self._owns_async = True
         return self._async_client
+
+    async def aclose(self) -> None:
+        """Close the async client this model opened on the running loop, if any."""
+        client, self._async_client = self._async_client, None
+        if client is not None and self._owns_async:
+            await client.close()
+        elif client is not None:
+            self._async_client = client
 
     @property
     def limiter(self) -> RateLimiter:

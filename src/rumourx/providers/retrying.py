@@ -13,6 +13,7 @@ import random
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, TypeVar
 
 import openai
@@ -92,6 +93,7 @@ class RetryPolicy:
         exponential = self.initial_wait * 2.0 ** max(state.attempt_number - 1, 0)
         return float(min(self.max_wait, exponential + random.uniform(0, self.initial_wait)))
 
+    @cached_property
     def _options(self) -> dict[str, Any]:
         return {
             "stop": stop_after_attempt(self.max_attempts) | stop_before_delay(self.max_seconds),
@@ -102,9 +104,9 @@ class RetryPolicy:
 
     def call(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
         """Call ``fn`` with retries."""
-        return Retrying(sleep=self.sleep, **self._options())(fn, *args, **kwargs)
+        return Retrying(sleep=self.sleep, **self._options)(fn, *args, **kwargs)
 
     async def acall(self, fn: Callable[..., Awaitable[R]], *args: Any, **kwargs: Any) -> R:
         """Await ``fn`` with retries."""
         extra: dict[str, Any] = {"sleep": self.asleep} if self.asleep is not None else {}
-        return await AsyncRetrying(**extra, **self._options())(fn, *args, **kwargs)
+        return await AsyncRetrying(**extra, **self._options)(fn, *args, **kwargs)
