@@ -3,7 +3,9 @@
 import json
 from typing import Any
 
-from rumourx import Extractor, ModelRequest, Settings
+import pytest
+
+from rumourx import ExtractionError, Extractor, ModelRequest, Settings
 from rumourx.testing import FunctionModel, TestModel
 
 ARTICLE = (
@@ -99,8 +101,9 @@ def test_long_articles_are_chunked_and_merged_without_duplicates() -> None:
     assert len(report.rumours) == 1
 
 
-def test_output_that_never_validates_is_salvaged_not_fatal() -> None:
+def test_output_that_is_not_an_extraction_at_all_is_an_error_not_an_empty_report() -> None:
     model = TestModel(["not json at all", json.dumps({"rumours": "nope"})])
-    report = _llm(model).extract(ARTICLE)
-    assert report.rumours == []
-    assert any("failed grounding" in w for w in report.warnings)
+    with pytest.raises(ExtractionError) as caught:
+        _llm(model).extract(ARTICLE)
+    assert caught.value.attempts == 2
+    assert "nope" in caught.value.raw_output

@@ -12,6 +12,12 @@ from rumourx.knowledge.folding import fold
 
 __all__ = ["ClubIndex", "ClubMention", "club_index", "normalise_club"]
 
+_INSTITUTION = re.compile(
+    r"\s+(?:City\s+)?(?:Council|Holdings|Airport|University|Police|Hospital|Museum|Cathedral|"
+    r"Crown Court|Magistrates|Council's|Chamber|Metro|Railway|Station|Zoo|Port|Harbour|"
+    r"Business School|City Region|Combined Authority|Borough|Constabulary)\b"
+)
+
 
 @dataclass(frozen=True)
 class ClubMention:
@@ -86,6 +92,8 @@ class ClubIndex:
         taken: list[tuple[int, int]] = []
         for match in self._pattern.finditer(text):
             alias = match.group(1)
+            if _INSTITUTION.match(text, match.end(1)):
+                continue  # "Manchester City Council", "Arsenal Holdings": not the club
             if alias in self._cities and re.search(
                 r"\bin\s+$", text[max(0, match.start(1) - 4) : match.start(1)]
             ):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import json
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -29,7 +30,11 @@ from rumourx.core.model import ModelRequest, ModelResponse
 from rumourx.core.settings import Settings
 from rumourx.core.types import Usage
 from rumourx.providers.ratelimit import RateLimiter
-from rumourx.providers.retrying import RetryPolicy, retry_after_seconds
+from rumourx.providers.retrying import (
+    MalformedResponseError,
+    RetryPolicy,
+    retry_after_seconds,
+)
 
 __all__ = ["OpenAICompatibleModel"]
 
@@ -186,6 +191,8 @@ class OpenAICompatibleModel:
             meter.calls += 1
             try:
                 response = self._sync().chat.completions.create(**kwargs)
+            except (json.JSONDecodeError, openai.APIResponseValidationError) as exc:
+                raise MalformedResponseError(f"malformed response body: {exc}") from exc
             except Exception as exc:
                 self._outcome(meter, error=exc)
                 raise
@@ -202,6 +209,8 @@ class OpenAICompatibleModel:
             meter.calls += 1
             try:
                 response = await self._async().chat.completions.create(**kwargs)
+            except (json.JSONDecodeError, openai.APIResponseValidationError) as exc:
+                raise MalformedResponseError(f"malformed response body: {exc}") from exc
             except Exception as exc:
                 self._outcome(meter, error=exc)
                 raise
@@ -252,8 +261,15 @@ class OpenAICompatibleModel:
         key = self._settings.api_key
         secret = key.get_secret_value() if key is not None else None
         cause: BaseException = exc
-        if isinstance(exc, InstructorRetryException) and isinstance(exc.__cause__, openai.APIError):
+        if isinstance(exc, InstructorRetryException) and isinstance(
+            exc.__cause__, (openai.APIError, MalformedResponseError)
+        ):
             cause = exc.__cause__
+        if isinstance(cause, MalformedResponseError):
+            return ProviderError(
+                f"model endpoint sent a malformed response after {meter.calls} attempt(s)",
+                attempts=meter.calls,
+            )
         if isinstance(cause, openai.APITimeoutError):
             return ProviderTimeoutError(
                 f"model endpoint timed out after {meter.calls} attempt(s)", attempts=meter.calls

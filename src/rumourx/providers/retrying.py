@@ -26,17 +26,21 @@ from tenacity import (
     stop_before_delay,
 )
 
-__all__ = ["RetryPolicy", "is_transient", "retry_after_seconds"]
+__all__ = ["MalformedResponseError", "RetryPolicy", "is_transient", "retry_after_seconds"]
 
 R = TypeVar("R")
 
 _RETRY_STATUS = frozenset({408, 409, 429})
 
 
+class MalformedResponseError(Exception):
+    """The endpoint answered 2xx with a body that is not a chat completion."""
+
+
 def is_transient(exc: BaseException) -> bool:
     """Whether a failed request is worth repeating."""
-    if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
-        return True
+    if isinstance(exc, (openai.APIConnectionError, MalformedResponseError)):
+        return True  # APIConnectionError includes APITimeoutError
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code in _RETRY_STATUS or exc.status_code >= 500
     return False

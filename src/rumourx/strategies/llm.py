@@ -164,8 +164,10 @@ class LLMStrategy:
             try:
                 response: ModelResponse[Any] = yield request
             except ExtractionError as exc:
-                proposal.usage = proposal.usage + (exc.usage or Usage())
                 salvaged = _salvage(exc.raw_output)
+                if salvaged is None:
+                    raise  # nothing usable came back: say so rather than report nothing
+                proposal.usage = proposal.usage + (exc.usage or Usage())
                 proposal.warnings.append(
                     f"model output failed grounding after {exc.attempts} call(s); "
                     f"kept {len(salvaged)} rumour(s) for the finishing checks"
@@ -177,10 +179,15 @@ class LLMStrategy:
         return proposal
 
 
-def _salvage(raw: str) -> list[Draft]:
-    """Parse output that failed grounding, without the grounding checks."""
+def _salvage(raw: str) -> list[Draft] | None:
+    """Parse output that failed grounding, without the grounding checks.
+
+    Returns:
+        The drafts for the finishing layer to check, or None when the output is
+        not an extraction at all (broken JSON, wrong shape).
+    """
     try:
         parsed = LLMExtraction.model_validate_json(raw)
     except ValueError:
-        return []
+        return None
     return [r.to_draft() for r in parsed.rumours]

@@ -667,7 +667,8 @@ PAST_CLUB_BEFORE = _rx(
 NON_PLAYER_ROLE = _rx(
     r"\b(?:boss|manager|coach|head coach|president|chairman|director|sporting director|"
     r"chief executive|ceo|owner|(?<!free )agent|head of football|technical director|journalist|"
-    r"reporter|presidente|entrenador|allenatore|trainer|entraîneur|treinador|"
+    r"reporter|presidente|entrenador|allenatore|trainer|entraîneur|treinador|leader|mayor|"
+    r"minister|councillor|MP|spokes(?:man|woman|person)|professor|analyst|economist|"
     r"director deportivo|sportdirektor|ds|dg)\s*,?\s*$",
 )
 REPORTING = _rx(
