@@ -70,13 +70,16 @@ def main() -> int:
     widths = (24, 20, 22, 22, 20, 12, 14, 24)
     print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
     print("  ".join("-" * w for w in widths))
+    failures = 0
     for article in load_articles():
         started = time.perf_counter()
         try:
             report = extractor.extract(article)
         except RumourxError as exc:
-            print(f"{article.id}: error: {exc}", file=sys.stderr)
-            return 1
+            failures += 1
+            reason = " ".join(str(exc).split())[:160]
+            print(f"{article.id!s:<24}  error: {type(exc).__name__}: {reason}")
+            continue
         took = time.perf_counter() - started
         if not report.rumours:
             print(f"{article.id!s:<24}  (no transfer rumour)")
@@ -99,6 +102,11 @@ def main() -> int:
         for rumour in report.opinion:
             print(f"{'':<24}  opinion only: {rumour.player} -> {rumour.to_club}")
         print(f"{'':<24}  ({took:.2f} s, {report.usage.calls} model call(s))")
+    if failures:
+        print(
+            f"\n{failures} article(s) failed; the tiny embedded model often cannot produce valid "
+            "output (see the README's strategy table)."
+        )
     return 0
 
 

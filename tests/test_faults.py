@@ -119,6 +119,24 @@ def test_the_cli_against_an_always_failing_server_gives_up_within_a_minute_and_t
     assert KEY not in done.stderr + done.stdout
 
 
+def test_output_that_never_validates_fails_llm_in_one_line_but_hybrid_keeps_the_rules(
+    loopback: None, tmp_path: Path
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(HYBRID_ARTICLE)
+    with FaultServer({"schema": 1.0}) as server:
+        llm, _ = _cli(["extract", str(article), "--base-url", server.url, "--strategy", "llm"])
+        hybrid, _ = _cli(["extract", str(article), "--base-url", server.url, "--json"])
+    assert llm.returncode == 1
+    [line] = llm.stderr.strip().splitlines()
+    assert "never validated after 2 call(s)" in line
+    assert hybrid.returncode == 0
+    report = json.loads(hybrid.stdout)
+    assert report["rumours"][0]["player"] == "Ainsley Maitland-Niles"
+    assert report["usage"]["calls"] == 2
+    assert any("could not complete" in w for w in report["warnings"])
+
+
 def test_keys_never_reach_logs_at_any_level_output_or_errors(
     loopback: None, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -36,6 +36,10 @@ class _UsageError(Exception):
     pass
 
 
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     values: dict[str, Any] = {}
     for name in (
@@ -267,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
     except _UsageError as exc:
-        print(f"rumourx: error: {exc}", file=sys.stderr)
+        print(f"rumourx: error: {_one_line(exc)}", file=sys.stderr)
         return EXIT_USAGE
     if getattr(args, "handler", None) is None:
         parser.print_help(sys.stderr)
@@ -282,12 +286,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (InputError, ConfigurationError) as exc:
         if args.debug:
             traceback.print_exc()
-        print(f"rumourx: error: {exc}", file=sys.stderr)
+        print(f"rumourx: error: {_one_line(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except RumourxError as exc:
         if args.debug:
             traceback.print_exc()
-        print(f"rumourx: error: {exc}", file=sys.stderr)
+        print(f"rumourx: error: {_one_line(exc)}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("rumourx: interrupted", file=sys.stderr)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import json
+import logging
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -74,6 +75,11 @@ class _Meter:
 
 _METER: contextvars.ContextVar[_Meter] = contextvars.ContextVar("rumourx_meter")
 
+# instructor logs every failed attempt at ERROR; rumourx reports the outcome itself
+# (an exception, or a warning on the report). Records still reach handlers the
+# application configures; only Python's last-resort printing to stderr is avoided.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
+
 
 def _raw_text(response: Any) -> str:
     try:
@@ -84,6 +90,12 @@ def _raw_text(response: Any) -> str:
     if calls:
         return str(calls[0].function.arguments or "")
     return str(getattr(message, "content", "") or "")
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    """Collapse a multi-line message (a pydantic error report) into one short line."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
 
 
 def _redact(text: str, secret: str | None) -> str:
@@ -181,7 +193,9 @@ class OpenAICompatibleModel:
             meter.record(response)
             self._limiter.succeeded()
         elif isinstance(error, openai.RateLimitError):
-            self._limiter.rate_limited(retry_after_seconds(error))
+            asked = retry_after_seconds(error)
+            pause = None if asked is None else min(asked, self._policy.max_wait)
+            self._limiter.rate_limited(pause)
 
     def _raw_create(self, **kwargs: Any) -> Any:
         meter = _METER.get()
@@ -275,7 +289,7 @@ class OpenAICompatibleModel:
                 f"model endpoint timed out after {meter.calls} attempt(s)", attempts=meter.calls
             )
         if isinstance(cause, openai.APIStatusError):
-            detail = _redact(str(cause.message), secret)
+            detail = _one_line(_redact(str(cause.message), secret))
             return ProviderError(
                 f"model endpoint answered HTTP {cause.status_code} after "
                 f"{meter.calls} attempt(s): {detail}",
@@ -288,19 +302,22 @@ class OpenAICompatibleModel:
                 attempts=meter.calls,
             )
         if isinstance(exc, (InstructorRetryException, IncompleteOutputException)):
-            reason = (
-                "output was cut off"
-                if isinstance(exc, IncompleteOutputException)
-                else ("output never validated")
+            cut = isinstance(exc, IncompleteOutputException) or isinstance(
+                exc.__cause__, IncompleteOutputException
             )
+            reason = (
+                "output was cut off (finish_reason length)" if cut else "output never validated"
+            )
+            last = exc.__cause__ if exc.__cause__ is not None else exc
+            detail = _one_line(_redact(str(last), secret))
             return ExtractionError(
-                f"model {reason} after {meter.calls} call(s): {_redact(str(exc), secret)[:500]}",
+                f"model {reason} after {meter.calls} call(s): {detail}",
                 raw_output=meter.raw[-1] if meter.raw else "",
                 attempts=meter.calls,
                 usage=meter.usage(),
             )
         return ExtractionError(
-            f"model call failed: {type(exc).__name__}: {_redact(str(exc), secret)[:500]}",
+            f"model call failed: {type(exc).__name__}: {_one_line(_redact(str(exc), secret))}",
             raw_output=meter.raw[-1] if meter.raw else "",
             attempts=meter.calls,
             usage=meter.usage(),

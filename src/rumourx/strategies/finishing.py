@@ -19,7 +19,7 @@ from rumourx.text.grounding import align
 from rumourx.text.injection import looks_like_instruction
 from rumourx.text.sentences import Sentence, split_sentences
 
-__all__ = ["finish", "player_in_article"]
+__all__ = ["finish", "player_in_article", "source_in_article"]
 
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -28,10 +28,36 @@ def _words(text: str) -> set[str]:
     return set(_WORD.findall(fold(text)))
 
 
+_PARTICLES = frozenset(
+    {"de", "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den"}
+)
+
+
 def player_in_article(player: str, article_words: set[str]) -> bool:
-    """Whether the article names the player: his surname (or mononym) occurs in it."""
-    tokens = [t for t in _WORD.findall(fold(player)) if len(t) >= 3]
-    return bool(tokens) and tokens[-1] in article_words
+    """Whether the article names the player: every part of his name occurs in it.
+
+    "Ramos" alone is enough for a name the article gives in full elsewhere; a name
+    with a part the article never uses ("Benbacen Cottage") is not in it.
+    """
+    tokens = [t for t in _WORD.findall(fold(player)) if t not in _PARTICLES]
+    return bool(tokens) and all(t in article_words for t in tokens)
+
+
+def source_in_article(source: str, article: str) -> bool:
+    """Whether the article names this outlet or person (misspellings allowed)."""
+    if fold(source) in fold(article):
+        return True
+    outlets = outlet_index()
+    wanted = outlets.lookup(source)
+    if wanted is None:
+        return False
+    words = _WORD.findall(article)
+    size = len(source.split())
+    for width in {size, size + 1, max(size - 1, 1)}:
+        for start in range(len(words) - width + 1):
+            if outlets.lookup(" ".join(words[start : start + width])) == wanted:
+                return True
+    return False
 
 
 def _surname(player: str) -> str:
@@ -125,7 +151,11 @@ def finish(
         if not _club_in_article(from_club, mentioned, folded):
             notes.append(f"cleared from_club {from_club!r} of {draft.player}: not in the article")
             from_club = None
-        if outlets.lookup(draft.player) or clubs.canonical(draft.player):
+        if (
+            outlets.lookup(draft.player)
+            or clubs.canonical(draft.player)
+            or clubs.find(draft.player)
+        ):
             notes.append(f"dropped {draft.player!r}: that is an outlet or a club, not a player")
             continue
         evidence = _evidence(draft, article, sentences) or _supporting_sentence(
@@ -137,6 +167,9 @@ def finish(
         sources: list[str] = []
         tiers: dict[str, int] = {}
         for name in draft.sources:
+            if not source_in_article(name, article):
+                notes.append(f"dropped source {name!r} of {draft.player}: not in the article")
+                continue
             outlet = outlets.lookup(name)
             canonical = outlet.name if outlet else " ".join(name.split())
             if canonical and canonical not in sources:

@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 
 from rumourx.core.errors import ExtractionError
 from rumourx.core.model import ModelRequest, ModelResponse
-from rumourx.core.types import TransferType
+from rumourx.core.types import TransferType, Usage
 from rumourx.knowledge.clubs import club_index
 from rumourx.prompting import load_prompt
 from rumourx.strategies.base import ArticleJob, Plan, Proposal
@@ -80,6 +80,7 @@ class HybridStrategy:
             try:
                 response: ModelResponse[Any] = yield request
             except ExtractionError as exc:
+                proposal.usage = proposal.usage + (exc.usage or Usage())
                 proposal.warnings.append(f"model could not complete {draft.player}: {exc}")
                 continue
             proposal.usage = proposal.usage + response.usage

@@ -9,6 +9,7 @@ leniently and left to the finishing layer, which drops it with a warning.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
@@ -22,12 +23,15 @@ from rumourx.knowledge.folding import fold
 from rumourx.prompting import Prompt, load_prompt
 from rumourx.strategies.base import ArticleJob, Plan, Proposal
 from rumourx.strategies.drafts import Draft
+from rumourx.strategies.finishing import player_in_article
 from rumourx.text.chunking import chunk_article
 from rumourx.text.grounding import align
 from rumourx.text.injection import looks_like_instruction
 from rumourx.text.sentences import split_sentences
 
 __all__ = ["LLMExtraction", "LLMRumour", "LLMStrategy"]
+
+_WORD = re.compile(r"[\w'’-]+")
 
 
 def _article(info: ValidationInfo) -> str | None:
@@ -63,10 +67,8 @@ class LLMRumour(BaseModel):
         name = " ".join(value.split())
         if len(name.split()) > 5 or len(name) > 60:
             raise ValueError("player must be a person's name, not a sentence")
-        if article is not None:
-            surname = fold(name).split()[-1] if name else ""
-            if not surname or surname not in fold(article):
-                raise ValueError(f"the article never names a player called {name!r}")
+        if article is not None and not player_in_article(name, set(_WORD.findall(fold(article)))):
+            raise ValueError(f"the article never names a player called {name!r}")
         return name
 
     @field_validator("from_club", "to_club")
