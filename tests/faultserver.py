@@ -18,6 +18,11 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+try:
+    from .completions import tool_call_completion
+except ImportError:  # imported as a top-level module by the benchmarks
+    from tests.completions import tool_call_completion
+
 FAULTS = ("429", "500", "503", "slow", "drop", "malformed", "truncated", "schema")
 
 Answer = Callable[[dict[str, Any]], Any]
@@ -125,32 +130,7 @@ class FaultServer:
                     self._send(200, self._completion(body, owner.answer(body)))
 
             def _completion(self, body: dict[str, Any], arguments: Any) -> dict[str, Any]:
-                name = body["tools"][0]["function"]["name"]
-                text = arguments if isinstance(arguments, str) else json.dumps(arguments)
-                return {
-                    "id": "chatcmpl-fault",
-                    "object": "chat.completion",
-                    "created": 0,
-                    "model": body.get("model", "fault-model"),
-                    "choices": [
-                        {
-                            "index": 0,
-                            "finish_reason": "tool_calls",
-                            "message": {
-                                "role": "assistant",
-                                "content": None,
-                                "tool_calls": [
-                                    {
-                                        "id": "c1",
-                                        "type": "function",
-                                        "function": {"name": name, "arguments": text},
-                                    }
-                                ],
-                            },
-                        }
-                    ],
-                    "usage": {"prompt_tokens": 100, "completion_tokens": 10, "total_tokens": 110},
-                }
+                return tool_call_completion(body, arguments)
 
             def _send(
                 self, status: int, payload: Any, headers: dict[str, str] | None = None

@@ -11,6 +11,8 @@ from rumourx import Settings
 from rumourx.batch.provider import run_provider_batch
 from rumourx.extractor import Extractor
 
+from ..completions import tool_call_completion
+
 TEXT = "Arsenal have made a £30m bid for Lyon midfielder Houssem Aouar, according to Goal."
 
 
@@ -67,38 +69,9 @@ class FakeBatchAPI:
         }
 
     def _result(self, line: dict[str, Any]) -> dict[str, Any]:
-        body = line["body"]
-        name = body["tools"][0]["function"]["name"]
-        completion = {
-            "id": "c",
-            "object": "chat.completion",
-            "created": 0,
-            "model": body["model"],
-            "choices": [
-                {
-                    "index": 0,
-                    "finish_reason": "tool_calls",
-                    "message": {
-                        "role": "assistant",
-                        "content": None,
-                        "tool_calls": [
-                            {
-                                "id": "t",
-                                "type": "function",
-                                "function": {"name": name, "arguments": json.dumps(self.answer)},
-                            }
-                        ],
-                    },
-                }
-            ],
-            "usage": {"prompt_tokens": 1000, "completion_tokens": 100, "total_tokens": 1100},
-        }
-        return {
-            "id": "r",
-            "custom_id": line["custom_id"],
-            "response": {"status_code": 200, "body": completion},
-            "error": None,
-        }
+        completion = tool_call_completion(line["body"], self.answer, usage=(1000, 100))
+        response = {"status_code": 200, "body": completion}
+        return {"id": "r", "custom_id": line["custom_id"], "response": response, "error": None}
 
 
 def _client(api: FakeBatchAPI) -> openai.OpenAI:

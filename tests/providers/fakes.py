@@ -14,6 +14,8 @@ from rumourx.providers.openai_compat import OpenAICompatibleModel
 from rumourx.providers.ratelimit import RateLimiter
 from rumourx.providers.retrying import RetryPolicy
 
+from ..completions import tool_call_completion
+
 Reply = Callable[[httpx2.Request, dict[str, Any]], httpx2.Response]
 
 
@@ -25,36 +27,7 @@ def completion(
     finish_reason: str = "tool_calls",
 ) -> dict[str, Any]:
     """A chat completion that calls the requested tool with ``arguments``."""
-    name = request_body["tools"][0]["function"]["name"]
-    text = arguments if isinstance(arguments, str) else json.dumps(arguments)
-    return {
-        "id": "chatcmpl-test",
-        "object": "chat.completion",
-        "created": 0,
-        "model": request_body["model"],
-        "choices": [
-            {
-                "index": 0,
-                "finish_reason": finish_reason,
-                "message": {
-                    "role": "assistant",
-                    "content": None,
-                    "tool_calls": [
-                        {
-                            "id": "call_1",
-                            "type": "function",
-                            "function": {"name": name, "arguments": text},
-                        }
-                    ],
-                },
-            }
-        ],
-        "usage": {
-            "prompt_tokens": usage[0],
-            "completion_tokens": usage[1],
-            "total_tokens": sum(usage),
-        },
-    }
+    return tool_call_completion(request_body, arguments, usage=usage, finish_reason=finish_reason)
 
 
 class FakeEndpoint:

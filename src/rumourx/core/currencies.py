@@ -1,6 +1,6 @@
 """ISO-4217 currency codes in circulation."""
 
-__all__ = ["ISO_4217"]
+__all__ = ["ISO_4217", "currency_or_none"]
 
 ISO_4217: frozenset[str] = frozenset(
     """
@@ -14,3 +14,15 @@ ISO_4217: frozenset[str] = frozenset(
     USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL
     """.split()
 )
+
+
+_SYMBOLS = {"£": "GBP", "€": "EUR", "$": "USD", "EURO": "EUR", "EUROS": "EUR", "POUNDS": "GBP"}
+
+
+def currency_or_none(value: str | None) -> str | None:
+    """An ISO-4217 code for ``value`` ("£", "eur", "GBP"), or None if unknown."""
+    if not value:
+        return None
+    code = value.strip().upper()
+    code = _SYMBOLS.get(code, code)
+    return code if code in ISO_4217 else None

@@ -14,11 +14,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from rumourx.core.currencies import currency_or_none
 from rumourx.core.errors import ExtractionError
 from rumourx.core.model import ModelRequest, ModelResponse
 from rumourx.core.types import Fee, Status, TransferType, Usage
 from rumourx.knowledge.clubs import club_index
-from rumourx.knowledge.currencies_guard import currency_or_none
 from rumourx.knowledge.folding import fold
 from rumourx.prompting import Prompt, load_prompt
 from rumourx.strategies.base import ArticleJob, Plan, Proposal
