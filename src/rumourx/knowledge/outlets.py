@@ -68,6 +68,21 @@ class OutletIndex:
                 return self._by_folded[close[0]]
         return None
 
+    def display_name(self, name: str) -> str:
+        """How to report a source the article names as ``name``.
+
+        The article's own naming is kept when it is a known way of writing the
+        outlet ("Mail", "Telegraph", "football.london"); a misspelling is corrected
+        to the canonical name ("Diaro Gol" is "Diario Gol"); unknown names are kept.
+        """
+        name = " ".join(name.split())
+        if name.startswith("the "):
+            name = name[4:]
+        if name in self._by_alias or fold(name) in self._by_folded:
+            return name
+        found = self.lookup(name)
+        return found.name if found else name
+
     def find(self, text: str) -> list[tuple[Outlet, int, int]]:
         """Known outlets named in ``text``, exactly as in the table, with offsets."""
         return [

@@ -171,11 +171,11 @@ def finish(
                 notes.append(f"dropped source {name!r} of {draft.player}: not in the article")
                 continue
             outlet = outlets.lookup(name)
-            canonical = outlet.name if outlet else " ".join(name.split())
-            if canonical and canonical not in sources:
-                sources.append(canonical)
+            shown = outlets.display_name(name)
+            if shown and shown not in sources:
+                sources.append(shown)
                 if outlet is not None:
-                    tiers[canonical] = outlet.tier
+                    tiers[shown] = outlet.tier
         try:
             rumour = TransferRumour(
                 player=draft.player,

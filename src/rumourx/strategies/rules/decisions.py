@@ -48,7 +48,7 @@ _REPORT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CANDIDATE_NAME = re.compile(
-    r"(?:[A-Z][\w.'’-]*|[a-z]+\.[a-z]+)(?:\s+(?:[A-Z][\w.'’-]*|de|di|dello|della|del|do|da))*"
+    r"(?:[A-Z][\w.'’-]*|[a-z]+\.[a-z]+)(?:\s+(?:[A-Z][\w.'’-]*|(?:dello|della|del|de|di|do|da)\b))*"
 )
 _REPORT_BEFORE_LOOSE = re.compile(
     r"\b(?:according to|reported by|reports? (?:from|by)|per|told|según|secondo|laut|selon|segundo|"
@@ -177,11 +177,13 @@ def find_sources(text: str, outlets: OutletIndex, exclude: set[str]) -> list[str
     """
     found: list[str] = []
 
+    seen: set[str] = set()
+
     def keep(name: str) -> None:
         outlet = outlets.lookup(name)
-        canonical = outlet.name if outlet else None
-        if canonical and canonical not in exclude and canonical not in found:
-            found.append(canonical)
+        if outlet and outlet.name not in exclude and outlet.name not in seen:
+            seen.add(outlet.name)
+            found.append(outlets.display_name(name))
 
     paren = _PAREN_SOURCE.search(text)
     if paren:
