@@ -72,8 +72,8 @@ def _fee_statement(reading: Reading, index: int, player: str) -> str | None:
         before = [m for m in named if m.end <= at]
         owner = before[-1] if before else None
         listed = owner is not None and any(
-            (other is not owner and abs(other.start - owner.end) < 12)
-            or abs(owner.start - other.end) < 12
+            other is not owner
+            and (abs(other.start - owner.end) < 12 or abs(owner.start - other.end) < 12)
             for other in named
         )
         if owner is None or owner.person != player or listed:

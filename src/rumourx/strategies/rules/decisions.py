@@ -77,10 +77,21 @@ def _status_in(text: str) -> str | None:
 
 
 def _clause_at(text: str, offset: int) -> str:
-    for start, end in clauses(text):
-        if start <= offset <= end:
-            return text[start:end]
-    return text
+    """The clause holding ``offset``, with any short clause that only finishes it.
+
+    "West Ham have had a £30m bid for Pereira, 23, rejected.": the last clause is
+    two words with no name of its own, so it belongs to the anchor's clause.
+    """
+    spans = clauses(text)
+    own = next((i for i, (s, e) in enumerate(spans) if s <= offset <= e), None)
+    if own is None:
+        return text
+    parts = [text[spans[own][0] : spans[own][1]]]
+    for start, end in spans[own + 1 :]:
+        tail = _PAREN_SOURCE.sub("", text[start:end]).strip()
+        if len(tail.split()) <= 3 and _status_in(tail) in ("bid_rejected", "collapsed"):
+            parts.append(tail)
+    return " ".join(parts)
 
 
 def decide_status(texts: Iterable[tuple[str, int]], *, extension: bool) -> Status:

@@ -116,6 +116,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"\bjoined\b",
             r"\bsealed\b",
             r"\bsealing the signature\b",
+            r"\bafter (?:selling|signing|sending)\b",
             r"\bleft for\b",
             r"\bofficialis\w+\b",
             r"\bput pen to paper\b",
@@ -184,7 +185,6 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"\bbids\b",
             r"\boffer(?:ed|s)?\b",
             r"\bproposal\b",
-            r"\bapproach\b",
             r"\bsubmit(?:ted)?\b",
             r"\blodge[ds]?\b",
             r"\bpaying\b",
@@ -206,6 +206,8 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"\benquir(?:y|ies|ed)\b",
             r"\binquir(?:y|ies|ed)\b",
             r"\basked about\b",
+            r"\bapproach(?:ed|es)?\b",
+            r"\bmade an approach\b",
             r"\bhard sell\b",
             r"\bdiscussions?\b",
             r"\bin dialogue\b",
@@ -246,6 +248,8 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"\bshortlist\w*\b",
             r"\bhope(?:s|ful)? to\b",
             r"\bexploring\b",
+            r"\bweigh(?:s|ing)? up\b",
+            r"\bmull(?:s|ing)?\b",
             r"\btrack(?:s|ing)?\b",
             r"\b(?:try|trying|attempt|aim|aiming|look|looking|want|wants|"
             r"hope|hoping|plan|planning) to (?:sign|land|bring in|secure|recruit)\b",
@@ -336,7 +340,9 @@ BACKGROUND = _rx(
     r"\b(?:joined|moved|arrived|signed|sold|bought|lured|left|came|leaving|signing)\b[^.;]{0,90}?"
     r"\b(?:in (?:\w+ )?(?:19|20)\d\d|years? ago|last year|back in|when he was|previously|"
     r"seven years|earlier in his career)\b",
-    r"\b(?:had been|was previously|were previously) (?:linked|heavily linked|strongly linked)\b",
+    r"\b(?:had|was previously|were previously)\s+(?:also\s+|previously\s+)?been\s+"
+    r"(?:heavily\s+|strongly\s+)?"
+    r"(?:linked|watched|monitored|tracked|wanted|targeted|chased|scouted|courted)\b",
     r"\b(?:in (?:\w+ )?(?:19|20)\d\d)\b[^.;]{0,40}\b(?:joined|moved|signed|arrived)\b",
     r"\bformer(?:ly)?\b[^.;]{0,30}\b(?:team-?mate|club)\b",
     r"\bhas (?:won|scored)\b",
@@ -492,7 +498,7 @@ PERMANENT = _rx(
     r"\bfee\b",
     r"\bbid\b",
     r"\bbids\b",
-    r"\boffer\b",
+    r"\boffers?\b",
     r"\bprice\b",
     r"\bvaluation\b",
     r"\bvalued\b",
@@ -542,7 +548,7 @@ FEE_CONTEXT = _rx(
 # Sums that are not the transfer fee for the move.
 NON_FEE_MONEY = _rx(
     r"\bvaluation\b",
-    r"\bvalued\b",
+    r"\bvalued?\b",
     r"\basking\b",
     r"\bwages?\b",
     r"\bsalary\b",
@@ -586,6 +592,7 @@ DEPARTURE = _rx(
 # A club right before the player in these shapes is his current club.
 SELLER_BEFORE = _rx(
     r"(?<!away )\bfrom\s*$",
+    r"\bleaves\s*$",
     r"\bfrom (?:rivals|neighbours|French club|Italian club|Spanish club|German club|"
     r"Portuguese club|Dutch club|club|side)\s*$",
     r"\bleave\s*$",
@@ -612,6 +619,8 @@ SELLER_AFTER = _rx(
     r"keen (?:on keeping|to keep)|demanding|asking|refus\w+)\b",
     r"^\s*(?:will|would)\s+(?:hold out|demand|refuse|accept|let|sell)\b",
     r"^\s*(?:are|is|were|was)\s+(?:waiting on|fielding|receiving)\s+(?:bids|offers)\b",
+    r"^\s*(?:are|is)?\s*(?:now\s+)?(?:ready|willing|prepared|happy|open)\s+to\s+"
+    r"(?:listen to|accept|consider)\s+(?:offers|bids)\b",
     r"^\s*(?:want|wants|demand|demands|are asking|value|valued)\s+"
     r"(?:at least\s+|around\s+)?[£€$\d]",
     r"^\s*(?:are|is)?\s*(?:now\s+)?"

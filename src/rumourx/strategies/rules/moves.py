@@ -10,7 +10,7 @@ destination is a move to nowhere, kept only when the player has no other move.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rumourx.strategies.rules.lexicon import (
     DEPARTURE,
@@ -19,7 +19,7 @@ from rumourx.strategies.rules.lexicon import (
     STATUS_CUES,
 )
 from rumourx.strategies.rules.people import Mention
-from rumourx.strategies.rules.reading import Reading, SentenceFacts
+from rumourx.strategies.rules.reading import Reading, SentenceFacts, is_background
 from rumourx.strategies.rules.roles import ClubRole, TaggedClub, clauses
 
 __all__ = ["Move", "find_moves"]
@@ -32,6 +32,7 @@ _COORDINATED_PLAYERS = re.compile(
     r"(?:[\w-]+\s+){0,2})?$"
 )
 _CONTINUATION_CHARS = 90
+_CONTRAST = re.compile(r"^(?:but|while|whereas|however|although|though|yet|meanwhile)\b", re.I)
 _CLUB_PRONOUN = re.compile(r"\b(?:they|the club|the side)\b", re.IGNORECASE)
 _STRONG_CUES = frozenset({"completed", "agreed", "bid", "talks", "collapsed", "bid_rejected"})
 
@@ -168,14 +169,44 @@ class _Collector:
                 move.sellers.append(club.mention.club)
 
 
+def _without_history(facts: SentenceFacts) -> SentenceFacts | None:
+    """The sentence's facts minus the clauses that tell of history, or None if all do."""
+    sentence = facts.sentence
+    history: list[tuple[int, int]] = []
+    for start, end in clauses(sentence.text):
+        piece = sentence.text[start:end]
+        # A clause after a history clause continues it ("signed players such as X, Y
+        # and Z"), unless it turns to the news ("..., but Brentford moved quickly").
+        continues = bool(history) and not _CONTRAST.match(piece)
+        if is_background(piece) or continues:
+            history.append((start + sentence.start, end + sentence.start))
+    if not history:
+        return None  # the history reading spans the clauses: the whole sentence is history
+
+    def old(offset: int) -> bool:
+        return any(start <= offset < end for start, end in history)
+
+    return replace(
+        facts,
+        players=[m for m in facts.players if not old(m.start)],
+        clubs=[c for c in facts.clubs if not old(c.mention.start)],
+    )
+
+
 def find_moves(reading: Reading) -> list[Move]:
     """Every move the article states, in order of first mention."""
     collector = _Collector()
     previous: SentenceFacts | None = None
     for facts in reading.facts:
-        if facts.heading or facts.background:
+        if facts.heading:
             previous = facts
             continue
+        if facts.background:
+            # Keep what the news clauses say; drop the people and clubs of the history.
+            news = _without_history(facts)
+            if news is None:
+                continue
+            facts = news
         text = facts.sentence.text
         cue = _has_cue(text)
         players = list({m.person: m for m in facts.players}.values())

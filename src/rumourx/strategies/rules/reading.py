@@ -24,7 +24,7 @@ from rumourx.text.injection import looks_like_instruction
 from rumourx.text.sections import is_heading, opinion_sentences
 from rumourx.text.sentences import Sentence, split_sentences
 
-__all__ = ["Reading", "SentenceFacts", "read_article"]
+__all__ = ["Reading", "SentenceFacts", "is_background", "read_article"]
 
 _HIS_CLUB = re.compile(r"\b(?:his|their)\s*$", re.IGNORECASE)
 _PLAYS_FOR = re.compile(
@@ -32,6 +32,12 @@ _PLAYS_FOR = re.compile(
 )
 _ENUMERATION = re.compile(
     r"(?:alongside|the likes of|such as|including|and|,)\s*(?:the\s+)?$", re.IGNORECASE
+)
+_SOLD = re.compile(
+    r"\b(?:selling|sold|sell|offloading|offloaded|offload|loaning out|loaned out|releasing|"
+    r"released)"
+    r"\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
 )
 _WEAK = "weak"
 _STRONG = "strong"
@@ -93,6 +99,11 @@ def _first_cue(text: str) -> str | None:
     return next((status for status, pattern in STATUS_CUES if pattern.search(text)), None)
 
 
+def is_background(text: str) -> bool:
+    """Whether a sentence or clause tells of history rather than news."""
+    return _is_background(text)
+
+
 def _is_background(text: str) -> bool:
     return bool(
         BACKGROUND.search(text) or (BACKGROUND_VERB.search(text) and BACKGROUND_TIME.search(text))
@@ -135,6 +146,12 @@ def read_article(article: str, clubs: ClubIndex, outlets: OutletIndex) -> Readin
                 reading.learn_club(players[0].person, club.mention.club, _STRONG)
             elif club.role is ClubRole.SELLER and len({p.person for p in players}) == 1:
                 reading.learn_club(players[0].person, club.mention.club, _WEAK)
+        # "Brentford ... after selling Ivan Tomas to Juventus": the subject sold him.
+        for mention in named:
+            if _SOLD.search(article[max(0, mention.start - 25) : mention.start]):
+                earlier = [c for c in tagged if c.mention.end <= mention.start]
+                if earlier:
+                    reading.learn_club(mention.person, earlier[-1].mention.club, _STRONG)
         # "The Lyon winger": a club inside a descriptor is that player's club.
         named_people = list({m.person for m in named})
         for mention in descriptors:

@@ -130,6 +130,10 @@ def tag_clubs(
             role = ClubRole.BUYER
         elif SELLER_BEFORE.search(before) or SELLER_AFTER.search(after):
             role = ClubRole.SELLER
+            if SELLER_BEFORE.search(before):
+                # "Gabriel from Lille", "if Matip leaves Anfield": the player just named.
+                leaving = [p for p in players if p.explicit and 0 <= club.start - p.end <= 30]
+                owner = leaving[-1].person if leaving else None
         elif BUYER_BEFORE.search(before) or BUYER_AFTER.search(after):
             role = ClubRole.BUYER
             if _POSSESSIVE.match(after) and not BUYER_AFTER.search(after):
