@@ -76,7 +76,8 @@ _NUMBER_FIRST = re.compile(
     re.IGNORECASE,
 )
 _ADDON_AFTER = re.compile(
-    r"^\s*(?:\)\s*)?(?:(?:bid|offer|fee|deal|move|proposal|package|transfer)\s+)?(?:,\s*)?"
+    r"^\s*(?:\)\s*)?(?:(?:bid|offer|fee|deal|move|proposal|package|transfer)\s+)?"
+    r"(?:(?:up\s*front|upfront|initially|guaranteed)\s*)?(?:,\s*)?"
     r"(?:plus|with|and|\+|più|piu|más|mas|mais|und|y|e|et)\s+(?:a\s+)?"
     r"(?:further\s+|another\s+|potential\s+|an?\s+additional\s+|additional\s+|otros\s+|altri\s+)?"
     r"(?P<money>\S+(?:\s\S+){0,2}?)\s+(?:in\s+|of\s+|worth\s+of\s+|en\s+|di\s+|de\s+|em\s+|an\s+)?"

@@ -24,9 +24,11 @@ from rumourx.strategies.rules.decisions import (
 from rumourx.strategies.rules.lexicon import FREE
 from rumourx.strategies.rules.moves import Move, find_moves
 from rumourx.strategies.rules.reading import Reading, read_article
+from rumourx.strategies.rules.roles import ClubRole
 
 __all__ = ["RulesStrategy", "propose_drafts"]
 
+_LEAD_SENTENCES = 3
 _BID_WORD = re.compile(
     r"\b(?:bid|offer|fee|proposal|oferta|offerta|proposta|offre|angebot)\b", re.I
 )
@@ -82,16 +84,51 @@ def _fee_statement(reading: Reading, index: int, player: str) -> str | None:
 
 
 def _club_fee_statements(reading: Reading, move: Move) -> list[str]:
-    """Sentences that price the destination club's bid without naming another player."""
+    """Sentences that price the move without naming another player.
+
+    Either they name the destination club ("Palace's bid is comprised of £19m plus
+    £6m in add-ons"), or they follow the move's own sentences closely and name no
+    other club ("the fee will be split into £24m up front with a further £4m").
+    """
+    near = {i + step for i in move.sentences for step in (1, 2)}
+    own_clubs = {move.to_club, reading.current_club.get(move.player)}
     found = []
     for facts in reading.facts:
         if facts.background or facts.heading or facts.opinion != move.opinion:
             continue
         others = {m.person for m in facts.players if m.explicit} - {move.player}
-        if others or not any(c.mention.club == move.to_club for c in facts.clubs):
+        clubs = {c.mention.club for c in facts.clubs}
+        names_it = move.to_club in clubs
+        follows = facts.sentence.index in near and clubs <= own_clubs
+        if others or not (names_it or follows):
             continue
         if _BID_WORD.search(facts.sentence.text) and find_money(facts.sentence.text):
             found.append(facts.sentence.text)
+    return found
+
+
+def _lead_attributions(reading: Reading, move: Move) -> list[int]:
+    """Lead sentences about the player that name no destination.
+
+    Their sources ("Obi is open to a move, according to Corriere dello Sport") cover
+    the moves reported after them; a quote further down ("Eberl told Sky") does not.
+    """
+    current = reading.current_club.get(move.player)
+    first = min(move.sentences)
+    found = []
+    for index in reading.player_sentences(move.player):
+        facts = reading.facts[index]
+        if index >= min(first, _LEAD_SENTENCES) or facts.background or facts.heading:
+            continue
+        if facts.opinion:
+            continue
+        destinations = [
+            c
+            for c in facts.clubs
+            if c.role in (ClubRole.BUYER, ClubRole.NAMED) and c.mention.club != current
+        ]
+        if not destinations:
+            found.append(index)
     return found
 
 
@@ -118,7 +155,10 @@ def _draft(reading: Reading, move: Move, moves: list[Move], exclude: set[str]) -
     sources: list[str] = []
     single_move = sum(1 for m in moves if m.player == move.player and not m.extension) == 1
     source_ids = (
-        move.sentences + move.context + (context_ids if single_move and not move.extension else [])
+        move.sentences
+        + move.context
+        + (context_ids if single_move and not move.extension else [])
+        + ([] if move.extension else _lead_attributions(reading, move))
     )
     for index in source_ids:
         for name in find_sources(sentences[index].text, outlets, exclude):

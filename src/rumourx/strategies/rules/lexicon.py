@@ -123,6 +123,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"\bwas sold to\b",
             r"\bhas been sold\b",
             r"\bsold to\b",
+            r"\bsold (?:\w+ ){1,3}to\b",
             r"\bunveiled\b",
             r"\bmoved across\b",
             r"\bhas moved\b",
@@ -266,6 +267,10 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"\bin demand\b",
             r"\bexpected to make\b",
             r"\bin the running\b",
+            r"\blined up\b",
+            r"\bkept informed\b",
+            r"\bearmarked\b",
+            r"\bkeeping tabs\b",
             r"\b(?:perfect|ideal|natural) (?:fit|signing|replacement|target)\b",
             r"\bwould suit\b",
             r"\b(?:should|must) (?:sign|move for|go for)\b",
@@ -312,6 +317,11 @@ SUBORDINATE_PAST = _rx(
     r"\b(?:after|despite|since|following|having)\b[^.;]{0,80}?"
     r"\b(?:reject\w*|turn\w* down|dismiss\w*|rebuff\w*|fail\w*)\b",
     r"\b(?:dismissed|rejected|initial|opening|first)\s+(?:£|€|\$)?[\d.]*\w*\s*(?:bid|offer)\b",
+    # "Everton had two previous offers turned down": an earlier stage, not the latest.
+    r"(?<!have )(?<!has )\bhad\b[^.;]{0,80}?"
+    r"\b(?:turned down|rejected|knocked back|dismissed|rebuffed)\b",
+    r"\b(?:previous|earlier|two|three|several)\s+(?:\w+\s+){0,2}(?:bids?|offers?)\b[^.;]{0,60}?"
+    r"\b(?:turned down|rejected|knocked back|dismissed|rebuffed)\b",
 )
 HEDGE = _rx(
     r"\bcould\b",
