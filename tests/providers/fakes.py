@@ -19,17 +19,6 @@ from ..completions import tool_call_completion
 Reply = Callable[[httpx2.Request, dict[str, Any]], httpx2.Response]
 
 
-def completion(
-    request_body: dict[str, Any],
-    arguments: Any,
-    *,
-    usage: tuple[int, int] = (100, 20),
-    finish_reason: str = "tool_calls",
-) -> dict[str, Any]:
-    """A chat completion that calls the requested tool with ``arguments``."""
-    return tool_call_completion(request_body, arguments, usage=usage, finish_reason=finish_reason)
-
-
 class FakeEndpoint:
     """Answers each request from a script of callables; records what it saw."""
 
@@ -45,7 +34,7 @@ class FakeEndpoint:
 
 
 def ok(arguments: Any, **kwargs: Any) -> Reply:
-    return lambda request, body: httpx2.Response(200, json=completion(body, arguments, **kwargs))
+    return lambda request, body: httpx2.Response(200, json=tool_call_completion(body, arguments, **kwargs))
 
 
 def status(code: int, headers: dict[str, str] | None = None) -> Reply:
