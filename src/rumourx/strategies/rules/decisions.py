@@ -56,7 +56,7 @@ _REPORT_BEFORE_LOOSE = re.compile(
     r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-_PAREN_SOURCE = re.compile(r"\(([^()]{2,60})\)\s*$")
+_PAREN_SOURCE = re.compile(r"\(([^()]{1,60})\)\s*$")
 _PAREN_NOISE = re.compile(r"\s*[-–,]\s*(?:in \w+|subscription required|external|via .*)$", re.I)
 
 
