@@ -25,7 +25,7 @@ from rumourx.batch.command import BatchSummary
 from rumourx.batch.files import OutputWriter, count_lines, finished_ids, read_input
 from rumourx.batch.outcomes import BatchError, BatchOutcome
 from rumourx.batch.pricing import BATCH_DISCOUNT, estimate_cost, load_prices
-from rumourx.batch.runner import InvalidItem
+from rumourx.batch.runner import InvalidItem, admit
 from rumourx.core.errors import InputError, RumourxError
 from rumourx.core.model import ModelRequest, ModelResponse
 from rumourx.core.types import Article, Usage
@@ -136,22 +136,11 @@ def _prepare(
     batch_client: OpenAIBatchClient,
 ) -> BatchOutcome | None:
     """Queue an article's requests; return an outcome at once if it needs none."""
-    if isinstance(item, InvalidItem):
-        return BatchOutcome(item.id, error=BatchError("InputError", item.message))
-    article_id = str(item["id"])
-    extra = {k: v for k, v in item.items() if k not in ("id", "text")}
-    if article_id in seen:
-        return BatchOutcome(
-            article_id, error=BatchError("DuplicateIdError", "this id came earlier"), extra=extra
-        )
-    seen.add(article_id)
-    text = item.get("text")
-    if not isinstance(text, str):
-        return BatchOutcome(
-            article_id, error=BatchError("InputError", "'text' must be a string"), extra=extra
-        )
-    publisher = item.get("publisher") if isinstance(item.get("publisher"), str) else None
-    article = Article(id=article_id, text=text, publisher=publisher)
+    admitted = admit(item, len(seen) + 1, seen)
+    if isinstance(admitted, BatchOutcome):
+        return admitted
+    article, extra = admitted
+    article_id = str(article.id)
     probe = _Probe()
     try:
         report = Extractor(settings=extractor.settings, model=probe).extract(article)

@@ -23,7 +23,7 @@ from rumourx.core.settings import Settings
 from rumourx.core.types import Article, RumourReport
 from rumourx.extractor import Extractor
 
-__all__ = ["DEFAULT_CONCURRENCY", "InvalidItem", "aextract_many", "extract_many"]
+__all__ = ["DEFAULT_CONCURRENCY", "InvalidItem", "admit", "aextract_many", "extract_many"]
 
 #: Articles in flight at once when the caller does not say.
 DEFAULT_CONCURRENCY = 8
@@ -73,6 +73,27 @@ def _article(
     return f"#{index}", None, f"cannot read a {type(item).__name__} as an article", {}
 
 
+def admit(
+    item: BatchItem | InvalidItem, index: int, seen: set[str]
+) -> tuple[Article, dict[str, Any]] | BatchOutcome:
+    """Read one input as an article with an id not seen before.
+
+    Returns:
+        The article and the fields to pass through, or the error outcome that
+        input gets instead (unreadable, no id, a repeated id).
+    """
+    article_id, article, problem, extra = _article(item, index)
+    if article_id in seen:
+        error = BatchError("DuplicateIdError", "this id came earlier in the input")
+        return BatchOutcome(article_id, error=error, extra=extra)
+    seen.add(article_id)
+    if article is None:
+        return BatchOutcome(article_id, error=BatchError("InputError", problem), extra=extra)
+    if article.id != article_id:
+        article = article.model_copy(update={"id": article_id})
+    return article, extra
+
+
 async def _one(
     extractor: Extractor,
     cache: ReportCache | None,
@@ -81,16 +102,11 @@ async def _one(
     index: int,
     seen: set[str],
 ) -> BatchOutcome:
-    article_id, article, problem, extra = _article(item, index)
-    if article_id in seen:
-        return BatchOutcome(
-            article_id,
-            error=BatchError("DuplicateIdError", "this id came earlier in the input"),
-            extra=extra,
-        )
-    seen.add(article_id)
-    if article is None:
-        return BatchOutcome(article_id, error=BatchError("InputError", problem), extra=extra)
+    admitted = admit(item, index, seen)
+    if isinstance(admitted, BatchOutcome):
+        return admitted
+    article, extra = admitted
+    article_id = str(article.id)
     key = cache_key(article.text, article.publisher, fingerprint) if cache is not None else ""
     if cache is not None and (cached := cache.get(key)) is not None:
         return BatchOutcome(article_id, report=cached, cached=True, extra=extra)

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import re
 
-from rumourx.text.sentences import Sentence
-
-__all__ = ["instruction_sentences", "looks_like_instruction"]
+__all__ = ["looks_like_instruction"]
 
 _INSTRUCTION = re.compile(
     r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+)?"
@@ -27,8 +25,3 @@ _INSTRUCTION = re.compile(
 def looks_like_instruction(text: str) -> bool:
     """Whether ``text`` reads as an instruction to a model."""
     return bool(_INSTRUCTION.search(text))
-
-
-def instruction_sentences(sentences: list[Sentence]) -> set[int]:
-    """Indexes of the sentences that read as instructions to a model."""
-    return {s.index for s in sentences if looks_like_instruction(s.text)}

@@ -18,7 +18,6 @@ __all__ = [
     "DEPARTURE",
     "EXTENSION",
     "EXTENSION_DONE",
-    "FEE_CONTEXT",
     "FREE",
     "HEDGE",
     "LOAN",
@@ -531,29 +530,6 @@ PERMANENT = _rx(
     r"\bmillionen\b",
     r"\bmillions\b",
     r"\bmilhões\b",
-)
-FEE_CONTEXT = _rx(
-    r"\bbid\b",
-    r"\boffer\b",
-    r"\bfee\b",
-    r"\bdeal\b",
-    r"\bmove\b",
-    r"\bsigning\b",
-    r"\bsold\b",
-    r"\brelease clause\b",
-    r"\bfor\b",
-    r"\bpaying\b",
-    r"\bworth\b",
-    r"\bplus\b",
-    r"\bspent\b",
-    r"\boferta\b",
-    r"\bofferta\b",
-    r"\bangebot\b",
-    r"\boffre\b",
-    r"\bpor\b",
-    r"\bper\b",
-    r"\bfür\b",
-    r"\bpour\b",
 )
 # Sums that are not the transfer fee for the move.
 NON_FEE_MONEY = _rx(

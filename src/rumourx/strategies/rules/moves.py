@@ -16,10 +16,9 @@ from rumourx.strategies.rules.lexicon import (
     DEPARTURE,
     EXTENSION,
     NEGATED_EXTENSION,
-    STATUS_CUES,
 )
 from rumourx.strategies.rules.people import Mention
-from rumourx.strategies.rules.reading import Reading, SentenceFacts, is_background
+from rumourx.strategies.rules.reading import Reading, SentenceFacts, first_cue, is_background
 from rumourx.strategies.rules.roles import ClubRole, TaggedClub, clauses
 
 __all__ = ["Move", "find_moves"]
@@ -60,13 +59,6 @@ class Move:
     anchors: dict[int, int] = field(default_factory=dict)
     context: list[int] = field(default_factory=list)
     sellers: list[str] = field(default_factory=list)
-
-
-def _has_cue(text: str) -> str | None:
-    for status, pattern in STATUS_CUES:
-        if pattern.search(text):
-            return status
-    return None
 
 
 def _groups(article: str, players: list[Mention]) -> list[list[Mention]]:
@@ -208,7 +200,7 @@ def find_moves(reading: Reading) -> list[Move]:
                 continue
             facts = news
         text = facts.sentence.text
-        cue = _has_cue(text)
+        cue = first_cue(text)
         players = list({m.person: m for m in facts.players}.values())
         continued_from: int | None = None
         if (
@@ -218,13 +210,13 @@ def find_moves(reading: Reading) -> list[Move]:
             and previous is not None
             and len({m.person for m in previous.players}) == 1
             and facts.clubs
-            and _has_cue(previous.sentence.text) in ("bid", "talks", "linked")
+            and first_cue(previous.sentence.text) in ("bid", "talks", "linked")
             and not _destinations(previous, previous.clubs, previous.players[0], None)
         ):
             # "...has received another offer. This time it is from Juventus."
             players = [previous.players[0]]
             continued_from = previous.sentence.index
-            cue = cue or _has_cue(previous.sentence.text)
+            cue = cue or first_cue(previous.sentence.text)
         assigned = (
             _assign_clubs(reading.article, facts)
             if continued_from is None

@@ -24,7 +24,7 @@ from rumourx.text.injection import looks_like_instruction
 from rumourx.text.sections import is_heading, opinion_sentences
 from rumourx.text.sentences import Sentence, split_sentences
 
-__all__ = ["Reading", "SentenceFacts", "is_background", "read_article"]
+__all__ = ["Reading", "SentenceFacts", "first_cue", "is_background", "read_article"]
 
 _HIS_CLUB = re.compile(r"\b(?:his|their)\s*$", re.IGNORECASE)
 _PLAYS_FOR = re.compile(
@@ -77,7 +77,6 @@ class Reading:
     people: PeopleRegistry
     current_club: dict[str, str] = field(default_factory=dict)
     club_strength: dict[str, str] = field(default_factory=dict)
-    mentioned_clubs: dict[str, int] = field(default_factory=dict)
 
     def player_sentences(self, player: str) -> list[int]:
         """Indexes of the sentences that name or describe ``player``."""
@@ -95,16 +94,13 @@ class Reading:
         return self.club_strength.get(player) == _STRONG
 
 
-def _first_cue(text: str) -> str | None:
+def first_cue(text: str) -> str | None:
+    """The strongest stage a sentence names (collapsed first, linked last), if any."""
     return next((status for status, pattern in STATUS_CUES if pattern.search(text)), None)
 
 
 def is_background(text: str) -> bool:
     """Whether a sentence or clause tells of history rather than news."""
-    return _is_background(text)
-
-
-def _is_background(text: str) -> bool:
     return bool(
         BACKGROUND.search(text) or (BACKGROUND_VERB.search(text) and BACKGROUND_TIME.search(text))
     )
@@ -131,12 +127,9 @@ def read_article(article: str, clubs: ClubIndex, outlets: OutletIndex) -> Readin
         descriptors = people.descriptor_mentions(sentence)
         players = named or descriptors
         tagged = tag_clubs(
-            article, club_mentions, players, sentence.start, _first_cue(sentence.text)
+            article, club_mentions, players, sentence.start, first_cue(sentence.text)
         )
         for club in tagged:
-            reading.mentioned_clubs[club.mention.club] = (
-                reading.mentioned_clubs.get(club.mention.club, 0) + 1
-            )
             before = article[max(0, club.mention.start - 40) : club.mention.start]
             if club.owner_of and club.role is ClubRole.SELLER:
                 reading.learn_club(club.owner_of, club.mention.club, _STRONG)
@@ -174,7 +167,7 @@ def read_article(article: str, clubs: ClubIndex, outlets: OutletIndex) -> Readin
                 clubs=tagged,
                 heading=heading,
                 opinion=sentence.index in opinion,
-                background=_is_background(sentence.text) or looks_like_instruction(sentence.text),
+                background=is_background(sentence.text) or looks_like_instruction(sentence.text),
                 topic=topic,
                 people_named=len(everyone),
             )
