@@ -242,3 +242,12 @@ def test_a_builder_fed_day_by_day_gives_what_as_of_gives() -> None:
                 if any(e.published == day for e in s.timeline)
             ]
             assert changed == expected
+
+
+def test_the_package_example_runs_as_written() -> None:
+    import doctest
+
+    import rumourx.stories
+
+    result = doctest.testmod(rumourx.stories, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0 and result.failed == 0

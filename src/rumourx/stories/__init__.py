@@ -7,7 +7,8 @@ Example:
     ...     {"id": "a", "published": "2021-06-01",
     ...      "text": "Arsenal are in talks with Lyon over Houssem Aouar, Sky Sports reports."},
     ...     {"id": "b", "published": "2021-06-20",
-    ...      "text": "Arsenal have agreed a £30m fee with Lyon for Aouar, the Athletic reports."},
+    ...      "text": "Arsenal have agreed a £30m fee with Lyon for midfielder Aouar, "
+    ...              "the Athletic reports."},
     ... ]
     >>> [story] = build_stories(extract_many(articles))
     >>> story.player, story.to_club, story.status.value, story.articles, story.corroboration

@@ -30,12 +30,10 @@ class Assembled:
     """A story's parts, before its probability."""
 
     timeline: list[TimelineEntry]
-    keys: list[str | None]
     from_club: str | None
     status: Status
     first_reported: str | None
     last_reported: str | None
-    first_key: str | None
     outlets: list[StoryOutlet]
     best_tier: int | None
     contradictions: list[Contradiction]
@@ -155,18 +153,15 @@ def assemble(mentions: Iterable[Mention]) -> Assembled:
         (_entry(group) for group in by_article.values()), key=lambda e: (e[1] or "", e[2])
     )
     timeline = [entry for entry, _, _ in entries]
-    keys = [key for _, key, _ in entries]
-    dated = [(key, entry.published) for entry, key, _ in entries if key is not None]
+    dated = [entry.published for entry, key, _ in entries if key is not None]
     outlets = _outlets(timeline, tiers)
     known_tiers = [o.tier for o in outlets if o.tier is not None]
     return Assembled(
         timeline=timeline,
-        keys=keys,
         from_club=_seller(timeline),
         status=timeline[-1].status,
-        first_reported=dated[0][1] if dated else None,
-        last_reported=dated[-1][1] if dated else None,
-        first_key=dated[0][0] if dated else None,
+        first_reported=dated[0] if dated else None,
+        last_reported=dated[-1] if dated else None,
         outlets=outlets,
         best_tier=min(known_tiers) if known_tiers else None,
         contradictions=_contradictions(timeline),

@@ -68,14 +68,17 @@ def _scored(story: Story, model: ProbabilityModel, *, explain: bool = True) -> S
     return story
 
 
-def _order(key: tuple[float, str | None, str, str | None]) -> tuple[float, str, str, str]:
-    return key[0], key[1] or "", key[2], key[3] or ""
+SortKey = tuple[float, str, str, str]
 
 
-def _sorted(items: list[tuple[tuple[float, str | None, str, str | None], T]]) -> list[T]:
+def _key(story: Story) -> SortKey:
+    return story.probability, story.last_reported or "", story.player, story.to_club or ""
+
+
+def _sorted(items: list[tuple[SortKey, T]]) -> list[T]:
     """Most probable first, then most recently reported; then by name, for a stable order."""
-    items.sort(key=lambda item: (_order(item[0])[2], _order(item[0])[3]))
-    items.sort(key=lambda item: _order(item[0])[:2], reverse=True)
+    items.sort(key=lambda item: item[0][2:])
+    items.sort(key=lambda item: item[0][:2], reverse=True)
     return [value for _, value in items]
 
 
@@ -91,10 +94,6 @@ def _as_of(as_of: str | None) -> str | None:
         return normalise_published(as_of)
     except ValueError as exc:
         raise InputError(f"as-of date: {exc}") from exc
-
-
-def _key(story: Story) -> tuple[float, str | None, str, str | None]:
-    return story.probability, story.last_reported, story.player, story.to_club
 
 
 class StoryBuilder:

@@ -19,7 +19,7 @@ aliases ("the Gunners", "Man Utd") meet.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -92,7 +92,8 @@ class MergedGroup:
     """A story before assembly: its destination, name variants and mention chains.
 
     Attributes:
-        player: The name to show: the longest, then most frequent, variant.
+        player: The name to show: a full name before a surname, then the most
+            frequent spelling, then the longest.
         to_club: Canonical destination, or None.
         heads: Spill chains holding the story's mentions.
         members: The merged groups' numbers.
@@ -113,7 +114,6 @@ class StoryMerger:
         self._spill = spill
         self._groups: dict[tuple[tuple[str, ...], str], _Group] = {}
         self._seq = 0
-        self.mentions = 0
         #: Groups that got a mention since the caller last cleared this set.
         self.touched: set[int] = set()
 
@@ -158,7 +158,6 @@ class StoryMerger:
         if from_club:
             group.sellers.add(fold(from_club))
         group.head = self._spill.append(group.head, mention.to_row())
-        self.mentions += 1
 
     def merged(self) -> list[MergedGroup]:
         """Join the groups into stories (see the module's rules)."""
@@ -211,7 +210,7 @@ class StoryMerger:
         return self._assemble(groups, find, competing)
 
     def _assemble(
-        self, groups: list[_Group], find: Any, competing: dict[int, int]
+        self, groups: list[_Group], find: Callable[[int], int], competing: dict[int, int]
     ) -> list[MergedGroup]:
         members: dict[int, list[int]] = {}
         for i in range(len(groups)):
@@ -223,7 +222,12 @@ class StoryMerger:
             for i in group_ids:
                 for name, count in groups[i].names.items():
                     variants[name] = variants.get(name, 0) + count
-            names[r] = max(variants, key=lambda n: (len(name_words(n)), variants[n], n))
+            # a full name before a surname, then the most frequent ("Harry Kane" over
+            # "England's Harry Kane" when it is the usual spelling), then the longest
+            names[r] = max(
+                variants,
+                key=lambda n: (len(name_words(n)) > 1, variants[n], len(name_words(n)), n),
+            )
             if groups[r].to_key:
                 player = name_words(names[r])
                 per_player[player] = per_player.get(player, 0) + 1

@@ -50,6 +50,7 @@ class ReadSummary:
         rumours_skipped: Rumours inside used reports that could not be read.
         undated: Reports used without a publication date.
         bad_dates: Reports whose ``published`` could not be read (used undated).
+        recognised: Lines that are rumourx output (reports and error lines).
     """
 
     lines: int = 0
@@ -115,7 +116,7 @@ def _rumour(raw: object) -> TransferRumour | None:
 
 
 def _text(value: object) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    return (value.strip() or None) if isinstance(value, str) else None
 
 
 def _as_of_key(as_of: str | None) -> tuple[str, bool] | None:
