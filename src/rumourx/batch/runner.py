@@ -39,6 +39,23 @@ class InvalidItem:
     message: str
 
 
+#: Article metadata read from input mappings and kept on output lines.
+_METADATA = ("publisher", "published", "url")
+
+
+def _metadata(article: Article) -> dict[str, Any]:
+    return {k: v for k in _METADATA if (v := getattr(article, k)) is not None}
+
+
+def _first_error(exc: ValueError) -> str:
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        first = errors()[0]
+        message = str(first.get("msg", exc))
+        return message.removeprefix("Value error, ")
+    return str(exc)
+
+
 def _article(
     item: BatchItem | InvalidItem, index: int
 ) -> tuple[str, Article | None, str, dict[str, Any]]:
@@ -47,7 +64,7 @@ def _article(
         return item.id, None, item.message, {}
     if isinstance(item, Article):
         article_id = item.id if item.id is not None else f"#{index}"
-        return article_id, item, "", {}
+        return article_id, item, "", _metadata(item)
     if isinstance(item, tuple) and len(item) == 2:
         return str(item[0]), Article(id=str(item[0]), text=item[1]), "", {}
     if isinstance(item, Mapping):
@@ -57,19 +74,18 @@ def _article(
         if raw_id is None:
             return article_id, None, "input has no 'id'", extra
         text = item.get("text")
-        publisher = item.get("publisher")
         if not isinstance(text, str):
             return article_id, None, "input 'text' must be a string", extra
-        return (
-            article_id,
-            Article(
+        try:
+            article = Article(
                 id=article_id,
                 text=text,
-                publisher=publisher if isinstance(publisher, str) else None,
-            ),
-            "",
-            extra,
-        )
+                published=item.get("published"),
+                **{k: v for k in ("publisher", "url") if isinstance(v := item.get(k), str)},
+            )
+        except ValueError as exc:  # an unreadable 'published': this line only
+            return article_id, None, f"input {_first_error(exc)}", extra
+        return article_id, article, "", {**extra, **_metadata(article)}
     return f"#{index}", None, f"cannot read a {type(item).__name__} as an article", {}
 
 

@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Sequence
 from typing import Any
 
-from rumourx.cli import batch_command, eval_command, extract_command
+from rumourx.cli import batch_command, eval_command, extract_command, stories_command
 from rumourx.cli.options import EXIT_FAILED, EXIT_USAGE
 from rumourx.core.errors import ConfigurationError, InputError, RumourxError
 
@@ -34,7 +34,7 @@ def _parser() -> _Parser:
     parser = _Parser(prog="rumourx", description="Structured transfer rumours from football news.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    for command in (extract_command, batch_command, eval_command):
+    for command in (extract_command, batch_command, eval_command, stories_command):
         command.add_parser(sub)
     return parser
 

@@ -11,6 +11,7 @@ from enum import Enum
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from rumourx.core.currencies import ISO_4217
+from rumourx.core.dates import normalise_published
 
 __all__ = [
     "Article",
@@ -200,6 +201,10 @@ class Article(BaseModel):
         id: Your identifier, kept in batch output.
         title: Headline, if known.
         publisher: Who published it; never counted as a source of its own story.
+        published: When it was published: an ISO date (``2021-02-01``) or datetime
+            (``2021-02-01T09:30:00+01:00``), kept in ISO form. Stories order their
+            timelines by it and ``--as-of`` filters on it.
+        url: Where it was published.
     """
 
     model_config = ConfigDict(frozen=True, extra="allow")
@@ -208,3 +213,12 @@ class Article(BaseModel):
     id: str | None = None
     title: str | None = None
     publisher: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _iso_date(cls, value: object) -> str | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return normalise_published(value)
