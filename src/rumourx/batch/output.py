@@ -39,6 +39,8 @@ __all__ = ["BatchOutput", "same_file"]
 
 logger = logging.getLogger("rumourx.batch")
 
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
 
 def same_file(a: Path, b: Path) -> bool:
     """Whether two paths name the same file (links, ``./x`` and ``x`` included)."""
@@ -203,14 +205,14 @@ class BatchOutput:
 def _open_stream(path: Path) -> int:
     """Open a FIFO, terminal or device for writing, without blocking on a FIFO."""
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | _NONBLOCK)
     except OSError as exc:
         if exc.errno == errno.ENXIO:  # a FIFO nobody reads
             raise OutputError(f"{path} is a FIFO that nobody is reading") from exc
         raise OutputError(f"cannot write {path}: {_reason(exc)}") from exc
     if fcntl is not None:
         flags = fcntl.fcntl(fd, fcntl.F_GETFL)
-        fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
+        fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~_NONBLOCK)
     return fd
 
 
