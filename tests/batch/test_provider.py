@@ -127,7 +127,8 @@ def test_the_provider_batch_runs_end_to_end_into_the_same_output_format(tmp_path
     reports = [r for r in rows if "report" in r]
     assert len(reports) == 5 and all(r["feed"] == "x" for r in reports)
     assert reports[0]["report"]["rumours"][0]["to_club"] == "Arsenal"
-    assert [r["id"] for r in rows if "error" in r] == ["line-6"]
+    assert [(r["id"], r["input_line"]) for r in rows if "error" in r] == [(None, 6)]
+    assert all(len(r["input_sha256"]) == 64 for r in rows)
     assert summary.usage.prompt_tokens == 5000 and summary.usage.calls == 5
     full = (5000 * 0.15 + 500 * 0.60) / 1e6
     assert abs(summary.cost - full / 2) < 1e-12

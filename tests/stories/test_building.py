@@ -7,7 +7,7 @@ import math
 from pathlib import Path
 
 from rumourx import extract_many
-from rumourx.batch.files import OutputWriter
+from rumourx.batch.output import BatchOutput
 from rumourx.stories import Story, build_stories, iter_stories
 from rumourx.stories.features import FEATURES, facts_of, story_features
 from rumourx.stories.probability import ProbabilityModel, load_probability_model
@@ -196,7 +196,7 @@ def test_build_stories_reads_extract_many_outcomes_as_it_reads_the_batch_file(
 ) -> None:
     outcomes = list(extract_many(ARTICLES))
     path = tmp_path / "reports.jsonl"
-    writer = OutputWriter(path)
+    writer = BatchOutput.open(path)
     for outcome in outcomes:
         writer.write(outcome)
     writer.close()

@@ -21,14 +21,14 @@ from typing import Any
 
 import openai
 
-from rumourx.batch.command import BatchSummary
-from rumourx.batch.files import OutputWriter, count_lines, finished_ids, read_input
+from rumourx.batch.admission import Admitted, InvalidItem, admit
+from rumourx.batch.command import BatchSummary, open_batch
+from rumourx.batch.files import read_input
 from rumourx.batch.outcomes import BatchError, BatchOutcome
 from rumourx.batch.pricing import BATCH_DISCOUNT, estimate_cost, load_prices
-from rumourx.batch.runner import InvalidItem, admit
-from rumourx.core.errors import InputError, RumourxError
+from rumourx.core.errors import RumourxError
 from rumourx.core.model import ModelRequest, ModelResponse
-from rumourx.core.types import Article, Usage
+from rumourx.core.types import Usage
 from rumourx.extractor import Extractor
 from rumourx.providers.openai_batch import BatchJob, OpenAIBatchClient
 
@@ -87,23 +87,21 @@ def run_provider_batch(
 
     Raises:
         InputError: ``source`` cannot be read.
+        OutputError: ``target`` cannot be used (see :func:`open_batch`).
         ProviderError: The batch could not be submitted or read.
     """
-    if not source.is_file():
-        raise InputError(f"no such file: {source}")
     prices = load_prices(prices_file)
     settings = extractor.settings
     batch_client = OpenAIBatchClient(settings, client=client)
     state_path = target.with_name(target.name + ".batch.json")
-    done_ids = finished_ids(target)
-    summary = BatchSummary(total=count_lines(source), skipped=len(done_ids))
-    writer = OutputWriter(target)
+    writer, plan = open_batch(source, target)
+    summary = BatchSummary(total=plan.total, skipped=plan.skipped, changed=plan.changed)
     started = time.perf_counter()
     try:
-        articles: dict[str, tuple[Article, dict[str, Any], int]] = {}
+        articles: dict[str, tuple[Admitted, int]] = {}
         lines: list[dict[str, Any]] = []
-        seen: set[str] = set(done_ids)
-        for item in read_input(source, done_ids):
+        seen: set[str] = set(plan.skip_ids)
+        for item in read_input(source, plan.skip_ids, plan.skip_lines):
             outcome = _prepare(item, seen, articles, lines, extractor, batch_client)
             if outcome is not None:
                 writer.write(outcome)
@@ -114,9 +112,9 @@ def run_provider_batch(
                 job.id, poll_interval=poll_interval, sleep=sleep, on_status=_report_status
             )
             results = batch_client.results(job) if job.status == "completed" else {}
-            for article_id, (article, extra, count) in articles.items():
+            for article_id, (admitted, count) in articles.items():
                 rows = [results.get(_custom_id(article_id, i)) for i in range(count)]
-                outcome = _replayed(article_id, article, extra, rows, extractor, job)
+                outcome = _replayed(admitted, rows, extractor, job)
                 writer.write(outcome)
                 summary.add(outcome)
         state_path.unlink(missing_ok=True)
@@ -130,7 +128,7 @@ def run_provider_batch(
 def _prepare(
     item: dict[str, Any] | InvalidItem,
     seen: set[str],
-    articles: dict[str, tuple[Article, dict[str, Any], int]],
+    articles: dict[str, tuple[Admitted, int]],
     lines: list[dict[str, Any]],
     extractor: Extractor,
     batch_client: OpenAIBatchClient,
@@ -139,18 +137,17 @@ def _prepare(
     admitted = admit(item, len(seen) + 1, seen)
     if isinstance(admitted, BatchOutcome):
         return admitted
-    article, extra = admitted
-    article_id = str(article.id)
+    article_id = str(admitted.id)
     probe = _Probe()
     try:
-        report = Extractor(settings=extractor.settings, model=probe).extract(article)
+        report = Extractor(settings=extractor.settings, model=probe).extract(admitted.article)
     except RumourxError as exc:
-        return BatchOutcome(article_id, error=BatchError(type(exc).__name__, str(exc)), extra=extra)
+        return admitted.failed(exc)
     if not probe.requests:  # the rules strategy, or nothing to ask: done locally
-        return BatchOutcome(article_id, report=report, extra=extra)
+        return admitted.outcome(report=report)
     for index, request in enumerate(probe.requests):
         lines.append(batch_client.request_line(_custom_id(article_id, index), request))
-    articles[article_id] = (article, extra, len(probe.requests))
+    articles[article_id] = (admitted, len(probe.requests))
     return None
 
 
@@ -174,18 +171,17 @@ def _report_status(job: BatchJob) -> None:
 
 
 def _replayed(
-    article_id: str,
-    article: Article,
-    extra: dict[str, Any],
+    admitted: Admitted,
     rows: list[dict[str, Any] | None],
     extractor: Extractor,
     job: BatchJob,
 ) -> BatchOutcome:
     if job.status != "completed":
         message = f"provider batch {job.id} ended {job.status}"
-        return BatchOutcome(article_id, error=BatchError("ProviderError", message), extra=extra)
+        return admitted.outcome(error=BatchError("ProviderError", message))
     try:
-        report = Extractor(settings=extractor.settings, model=_Replay(rows)).extract(article)
+        model = _Replay(rows)
+        report = Extractor(settings=extractor.settings, model=model).extract(admitted.article)
     except RumourxError as exc:
-        return BatchOutcome(article_id, error=BatchError(type(exc).__name__, str(exc)), extra=extra)
-    return BatchOutcome(article_id, report=report, extra=extra)
+        return admitted.failed(exc)
+    return admitted.outcome(report=report)
