@@ -68,8 +68,10 @@ def test_hostile_article_runs_nothing_and_loads_nothing(browser: Browser, tmp_pa
     with render(browser, tmp_path, html) as page:
         # Give anything that was going to run or load the chance to: hover and click every row.
         for row in page.page.query_selector_all("tr.move"):
-            row.hover()
-            row.click()
+            for event in ("mouseenter", "click", "mouseleave", "click"):
+                row.dispatch_event(event)
+        for mark in page.page.query_selector_all("#article-text mark"):
+            mark.dispatch_event("mouseover")
         page.page.wait_for_timeout(300)
         assert page.evaluate(f"() => typeof window.{SENTINEL}") == "undefined"
         assert page.evaluate("() => document.scripts.length") == 1

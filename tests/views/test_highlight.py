@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 from rumourx.core.types import Evidence, TransferRumour
 from rumourx.views.highlight import Key, Span, place_evidence, segments
 
@@ -27,7 +29,7 @@ def test_segments_cover_the_whole_text_once() -> None:
     spans = [Span(Key("rumour", i % 3), i * 7 % 50, i * 7 % 50 + 9) for i in range(20)]
     pieces = list(segments(60, spans))
     assert pieces[0].start == 0 and pieces[-1].end == 60
-    assert all(a.end == b.start for a, b in zip(pieces, pieces[1:]))
+    assert all(a.end == b.start for a, b in pairwise(pieces))
     assert all(p.start < p.end for p in pieces)
 
 
