@@ -27,7 +27,10 @@
       pinned = pinned === key ? null : key;
       show(pinned);
       var mark = pinned === null ? null : firstMark(pinned);
-      if (mark) { mark.scrollIntoView({ block: "center", behavior: "smooth" }); }
+      if (mark) {
+        var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+        mark.scrollIntoView({ block: "center", behavior: still ? "auto" : "smooth" });
+      }
     }
     row.addEventListener("click", toggle);
     row.addEventListener("keydown", function (event) {
