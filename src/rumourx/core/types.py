@@ -192,6 +192,24 @@ class RumourReport(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     strategy: str = "rules"
 
+    def to_html(self, article: str | Article | None = None, *, title: str | None = None) -> str:
+        """One self-contained HTML page highlighting each rumour's evidence in the text.
+
+        Args:
+            article: The article this report was extracted from (text or
+                :class:`Article`); not needed when the report carries the text it read.
+            title: Page title; by default the article's title or id.
+
+        Returns:
+            The page: every rumour's evidence inside ``<mark data-rumour="N">``, a table
+            of the rumours, opinion moves and warnings. It loads nothing from the network
+            and runs nothing from the article. See :mod:`rumourx.views.evidence`.
+        """
+        # The view sits beside core and depends only on it (see the import contracts).
+        from rumourx.views.evidence import evidence_page
+
+        return evidence_page(self, article, title=title)
+
 
 class Article(BaseModel):
     """An article with optional metadata.
