@@ -130,7 +130,7 @@ def read_document(article: object, *, max_chars: int = MAX_ARTICLE_CHARS) -> Doc
         scan = scan_markup(source)
         if scan.is_html:
             html_text = original = reduce_markup(scan.capped)
-    text, to_original = normalise(original)
+    text, to_original = normalise(original, line_breaks=html_text is not None)
     if not text.strip():
         raise InputError(
             "article is empty" if html_text is None else "article is empty: no visible text"

@@ -84,7 +84,10 @@ def _ends_sentence(text: str, position: int) -> bool:
 
 
 _LIST_MARKER = re.compile(r"(?:[-*•·–—>▪●◦]|\d{1,3}[.)])\s")
+_SPLIT_WORD = re.compile(r"[^\W\d_]-$")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+# "... rejected. (Guardian)": a source in brackets after the sentence's full stop.
+_TRAILING_SOURCE = re.compile(r"[" + SENTENCE_ENDS + r"]['\"’”]*\s*\([^()]*\)$")
 
 
 def _is_heading(line: str) -> bool:
@@ -94,68 +97,111 @@ def _is_heading(line: str) -> bool:
     )
 
 
-def _joins(line: str, following: str, width: int, lines_in_block: int) -> bool:
-    """Whether the break between two lines of one block is a hard wrap."""
+def _joins(line: str, following: str, width: int, *, line_breaks: bool) -> bool:
+    """Whether the break between two lines of one block falls inside a sentence."""
     line, following = line.rstrip(), following.lstrip()
-    if not line or not following or _LIST_MARKER.match(following) or _is_heading(line):
+    if not line or not following:
+        return False
+    if line.count("(") > line.count(")") or (following[0] == "(" and following.count(")")):
+        return True  # inside brackets, or a source in brackets after its item: "(Sun)"
+    if line[-1] in ",&+":
+        return True  # "...Ricardo Lisboa,\n24." goes on, even into what looks like a list
+    if _LIST_MARKER.match(following) or _is_heading(line):
         return False
     last = line.rstrip(_CLOSERS)[-1:] or line[-1]
-    if last in SENTENCE_ENDS or last in ":;":
+    if last in SENTENCE_ENDS or last in ":;" or _TRAILING_SOURCE.search(line):
         return False
-    if following[0].islower() or line[-1] in ",&+(–-":
+    if line_breaks or following[0].islower() or line[-1] in "(–-":
         return True
     word = _LAST_WORD.search(line)
-    if word is not None and word.group(1).islower():
+    if word is not None and word.group(1).islower() and len(line) >= 0.6 * width:
         return True  # "...agreed a fee with Lyon for\nHoussem Aouar"
-    # A block wrapped at a fixed width: the next word would not have fitted.
-    first_word = following.split(maxsplit=1)[0]
-    return lines_in_block >= 3 and len(line) + 1 + len(first_word) > width >= len(line)
+    # Wrapped at a fixed width: the next word would not have fitted on this line.
+    return len(line) + 1 + len(following.split(maxsplit=1)[0]) > width
 
 
-def join_wrapped_lines(text: str) -> str:
-    """Replace the line breaks of hard-wrapped sentences with spaces (same length).
+def join_wrapped_lines(text: str, *, line_breaks: bool = False) -> tuple[str, list[int]]:
+    """Join the lines of hard-wrapped sentences.
 
-    A break is a wrap when the line before it does not end a sentence, is not a
-    heading, the next line is not a list item, and either the sentence plainly goes
-    on (a lower-case word or a comma before the break, a lower-case word after it) or
-    the block is wrapped at a fixed width (three lines or more, each as full as the
-    next word allowed). Blank lines always separate paragraphs.
+    A break is a wrap when it falls inside brackets, or before a bracketed source
+    ("(Sun)"), or when the line before it does not end a sentence (a full stop, or a
+    source in brackets after one), is not a heading, the next line is not a list
+    item, and either the sentence plainly goes on (a lower-case word or a comma
+    before the break, a lower-case word after it) or the text is wrapped at a fixed
+    width (the next word would not have fitted within the longest wrapped line).
+    Blank lines always separate paragraphs.
+
+    Args:
+        text: The text.
+        line_breaks: The single line breaks are explicit breaks inside paragraphs
+            (``<br>`` in HTML), not layout: join every one that falls inside a
+            sentence.
+
+    Returns:
+        The text with each joined break replaced by a space, and the offsets of the
+        breaks to delete instead: those after a word split at its hyphen
+        ("21-year-\nold" reads "21-year-old").
     """
     if "\n" not in text:
-        return text
+        return text, []
     lines = text.split("\n")
-    chars: list[str] | None = None
-    block_start = 0
-    position = 0
-    starts: list[int] = []
-    for line in lines:
-        starts.append(position)
-        position += len(line) + 1
+    blocks: list[tuple[int, int]] = []  # [first, last] line of each multi-line block
     index = 0
     while index < len(lines):
-        if not lines[index].strip():
+        first = index
+        while lines[index].strip() and index + 1 < len(lines) and lines[index + 1].strip():
             index += 1
-            continue
-        block_start = index
-        while index + 1 < len(lines) and lines[index + 1].strip():
-            index += 1
-        block = lines[block_start : index + 1]
-        if len(block) > 1:
-            width = max(len(line.rstrip()) for line in block)
-            for offset in range(len(block) - 1):
-                if _joins(block[offset], block[offset + 1], width, len(block)):
-                    if chars is None:
-                        chars = list(text)
-                    chars[starts[block_start + offset + 1] - 1] = " "
+        if index > first:
+            blocks.append((first, index))
         index += 1
-    return text if chars is None else "".join(chars)
+    if not blocks:
+        return text, []
+    width = max(len(lines[i].rstrip()) for first, last in blocks for i in range(first, last + 1))
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    chars: list[str] | None = None
+    deleted: list[int] = []
+    for first, last in blocks:
+        for i in range(first, last):
+            if _joins(lines[i], lines[i + 1], width, line_breaks=line_breaks):
+                if _SPLIT_WORD.search(lines[i]) and lines[i + 1][:1].isalpha():
+                    deleted.append(starts[i + 1] - 1)
+                    continue
+                if chars is None:
+                    chars = list(text)
+                chars[starts[i + 1] - 1] = " "
+    return (text if chars is None else "".join(chars)), deleted
 
 
-def normalise(text: str) -> tuple[str, OffsetMap]:
-    """The reading text of ``text`` and the map from it back to ``text``."""
-    cleaned, cleaning = _clean(text)
+def _delete(text: str, positions: list[int]) -> tuple[str, OffsetMap]:
+    builder = MapBuilder()
+    pieces: list[str] = []
+    done = 0
+    for position in positions:
+        pieces.append(text[done:position])
+        builder.copy(done, position - done)
+        done = position + 1
+    pieces.append(text[done:])
+    builder.copy(done, len(text) - done)
+    result = "".join(pieces)
+    return result, builder.build(len(result), len(text))
+
+
+def normalise(text: str, *, line_breaks: bool = False) -> tuple[str, OffsetMap]:
+    """The reading text of ``text`` and the map from it back to ``text``.
+
+    Args:
+        text: The text to read.
+        line_breaks: Single line breaks are explicit (``<br>``), see
+            :func:`join_wrapped_lines`.
+    """
+    cleaned, mapping = _clean(text)
     composed, composing = compose(cleaned)
-    reading = join_wrapped_lines(composed)
-    if composed is cleaned:  # already NFC: nothing to compose
-        return reading, cleaning
-    return reading, composing.then(cleaning)
+    if composed is not cleaned:  # not NFC to begin with
+        mapping = composing.then(mapping)
+    reading, deleted = join_wrapped_lines(composed, line_breaks=line_breaks)
+    if deleted:
+        reading, deleting = _delete(reading, sorted(deleted))
+        mapping = deleting.then(mapping)
+    return reading, mapping
