@@ -10,6 +10,7 @@ Normalisation, in order:
 3. NFC: decomposed and composed text read the same.
 4. Hard wraps: a single line break inside a sentence becomes a space (see
    :func:`join_wrapped_lines`); captions, headings and list items keep their lines.
+5. A run of spaces and tabs reads as one space.
 
 Every step keeps a map, so any span of the reading text maps back to the exact
 characters of the input it came from.
@@ -37,6 +38,7 @@ _INVISIBLE = (
 )
 _SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _SPECIAL = re.compile(f"\r\n?|[\x0b\x0c\x85\u2028\u2029]|[{_INVISIBLE}]+|[{_SPACES}]")
+_SPACE_RUN = re.compile(r"[ \t]{2,}|\t")
 _INVISIBLE_RUN = re.compile(f"[{_INVISIBLE}]+")
 _SPACE_SET = frozenset(" \u00a0\u1680\u202f\u205f\u3000") | {chr(c) for c in range(0x2000, 0x200B)}
 
@@ -67,7 +69,7 @@ def _clean(text: str) -> tuple[str, OffsetMap]:
         elif first in _SPACE_SET:
             pieces.append(" ")
             builder.copy(start, 1)
-        elif "\u200b" in found and _ends_sentence(text, start):
+        elif "\u200b" in found and _ends_sentence(text, start) and not text[end : end + 1].isspace():
             # "Aouar.\u200bChelsea": the zero-width space is the sentence's only gap.
             pieces.append(" ")
             builder.group(1, start, end)
@@ -174,14 +176,23 @@ def join_wrapped_lines(text: str, *, line_breaks: bool = False) -> tuple[str, li
     return (text if chars is None else "".join(chars)), deleted
 
 
-def _delete(text: str, positions: list[int]) -> tuple[str, OffsetMap]:
+def _squeeze(text: str, deleted: list[int]) -> tuple[str, OffsetMap]:
+    """Delete the given characters, and read each run of spaces and tabs as one space."""
+    cuts = [(p, p + 1, "") for p in deleted]
+    cuts += [(m.start(), m.end(), " ") for m in _SPACE_RUN.finditer(text)]
+    if not cuts:
+        return text, OffsetMap.identity(len(text))
     builder = MapBuilder()
     pieces: list[str] = []
     done = 0
-    for position in positions:
-        pieces.append(text[done:position])
-        builder.copy(done, position - done)
-        done = position + 1
+    for start, end, replacement in sorted(cuts):
+        if start < done:  # a deleted break inside a run of spaces: the run covers it
+            continue
+        pieces.append(text[done:start])
+        builder.copy(done, start - done)
+        pieces.append(replacement)
+        builder.group(len(replacement), start, end)
+        done = end
     pieces.append(text[done:])
     builder.copy(done, len(text) - done)
     result = "".join(pieces)
@@ -200,8 +211,8 @@ def normalise(text: str, *, line_breaks: bool = False) -> tuple[str, OffsetMap]:
     composed, composing = compose(cleaned)
     if composed is not cleaned:  # not NFC to begin with
         mapping = composing.then(mapping)
-    reading, deleted = join_wrapped_lines(composed, line_breaks=line_breaks)
-    if deleted:
-        reading, deleting = _delete(reading, sorted(deleted))
-        mapping = deleting.then(mapping)
+    joined, deleted = join_wrapped_lines(composed, line_breaks=line_breaks)
+    reading, squeezing = _squeeze(joined, deleted)
+    if reading is not joined:
+        mapping = squeezing.then(mapping)
     return reading, mapping
