@@ -111,7 +111,8 @@ def _check_offsets(source: str, report: RumourReport, chosen: list[int]) -> None
             assert target[evidence.start : evidence.end] == evidence.text
             read, _ = normalise(evidence.text)
             assert read == read.strip() and read, evidence
-            assert _surname(rumour.player).casefold() in read.casefold(), (rumour.player, evidence)
+            if _surname(rumour.player) in wanted:  # (noise can read as a name to the rules)
+                assert _surname(rumour.player).casefold() in read.casefold(), (rumour.player, evidence)
 
 
 def _answer_from_the_text(style: str) -> FunctionModel:
