@@ -34,8 +34,14 @@ def _own_articles() -> list[tuple[str, str]]:
 def _moves(report: RumourReport) -> list[tuple[Any, ...]]:
     return sorted(
         (
-            r.player, r.from_club, r.to_club, r.transfer_type, r.status,
-            r.fee.amount if r.fee else None, tuple(r.sources), len(r.evidence),
+            r.player,
+            r.from_club,
+            r.to_club,
+            r.transfer_type,
+            r.status,
+            r.fee.amount if r.fee else None,
+            tuple(r.sources),
+            len(r.evidence),
         )
         for r in report.rumours
     )
@@ -93,15 +99,24 @@ def test_crlf_offsets_slice_the_text_as_given() -> None:
 def test_html_offsets_slice_the_reports_visible_text() -> None:
     page = "<html><body><p>Transfer news.</p><p>Arsenal have agreed a £30m fee with Lyon for Houssem Aouar.</p></body></html>"
     report = extract(page)
-    assert report.text == "Transfer news.\n\nArsenal have agreed a £30m fee with Lyon for Houssem Aouar."
+    assert (
+        report.text
+        == "Transfer news.\n\nArsenal have agreed a £30m fee with Lyon for Houssem Aouar."
+    )
     evidence = report.rumours[0].evidence[0]
     assert report.text[evidence.start : evidence.end] == evidence.text
     assert extract("Arsenal have agreed a £30m fee with Lyon for Houssem Aouar.").text is None
 
 
 def test_a_script_in_a_long_head_never_becomes_evidence() -> None:
-    script = "var s = '" + "x" * 25_000 + "'; var t = 'Chelsea have agreed a fee with Napoli for Victor Osimhen.';"
-    page = f"<html><head><script>{script}</script></head><body><p>Weather was fine.</p></body></html>"
+    script = (
+        "var s = '"
+        + "x" * 25_000
+        + "'; var t = 'Chelsea have agreed a fee with Napoli for Victor Osimhen.';"
+    )
+    page = (
+        f"<html><head><script>{script}</script></head><body><p>Weather was fine.</p></body></html>"
+    )
     report = extract(page)
     assert report.rumours == [] and report.text == "Weather was fine."
 
@@ -136,7 +151,9 @@ def test_decomposed_and_composed_text_give_the_same_rumours() -> None:
     assert _moves(composed) == _moves(decomposed) and composed.rumours
 
 
-@pytest.mark.parametrize("source", ["Arsenal \ud800", "Arsenal have agreed a £30m fee for Houssem Aouar \udfff."])
+@pytest.mark.parametrize(
+    "source", ["Arsenal \ud800", "Arsenal have agreed a £30m fee for Houssem Aouar \udfff."]
+)
 def test_a_lone_surrogate_is_an_input_error_not_a_validation_error(source: str) -> None:
     with pytest.raises(InputError, match="surrogate"):
         extract(source)
@@ -148,9 +165,15 @@ def test_zero_width_characters_do_not_smuggle_an_instruction_to_the_model() -> N
 
     def answer(request: ModelRequest[Any]) -> dict[str, Any]:
         seen.append(request.messages[-1]["content"])
-        return {"rumours": [{"player": "Lionel Messi", "to_club": "Leeds United", "evidence": instruction}]}
+        return {
+            "rumours": [
+                {"player": "Lionel Messi", "to_club": "Leeds United", "evidence": instruction}
+            ]
+        }
 
     extractor = Extractor(Settings(strategy="llm"), model=FunctionModel(answer))
-    report = extractor.extract("Arsenal have agreed a £30m fee with Lyon for Houssem Aouar. " + instruction)
+    report = extractor.extract(
+        "Arsenal have agreed a £30m fee with Lyon for Houssem Aouar. " + instruction
+    )
     assert "Lionel Messi" not in seen[0] and "[removed: instruction-like text]" in seen[0]
     assert report.rumours == []

@@ -36,18 +36,80 @@ PROPERTY = settings(
 
 # (sentence, player, destination, selling club): our own sentences, one move each.
 MOVES = [
-    ("Arsenal have agreed a £30m fee with Lyon for Houssem Aouar.", "Houssem Aouar", "Arsenal", "Lyon"),
-    ("Chelsea are in talks with Napoli over a loan for Victor Osimhen.", "Victor Osimhen", "Chelsea", "Napoli"),
-    ("Bayern Munich have agreed a €20m fee with Schalke for Thomas Müller.", "Thomas Müller", "Bayern Munich", "Schalke 04"),
-    ("Wolves have rejected a £30million bid from Newcastle United for Tom Harding, Sky Sports reports.", "Tom Harding", "Newcastle United", "Wolverhampton Wanderers"),
-    ("Everton have completed the loan signing of Benfica winger Rafael Nunes.", "Rafael Nunes", "Everton", "Benfica"),
-    ("Real Madrid are closing in on a deal for Sevilla defender José Ángel Peña.", "José Ángel Peña", "Real Madrid", "Sevilla"),
+    (
+        "Arsenal have agreed a £30m fee with Lyon for Houssem Aouar.",
+        "Houssem Aouar",
+        "Arsenal",
+        "Lyon",
+    ),
+    (
+        "Chelsea are in talks with Napoli over a loan for Victor Osimhen.",
+        "Victor Osimhen",
+        "Chelsea",
+        "Napoli",
+    ),
+    (
+        "Bayern Munich have agreed a €20m fee with Schalke for Thomas Müller.",
+        "Thomas Müller",
+        "Bayern Munich",
+        "Schalke 04",
+    ),
+    (
+        "Wolves have rejected a £30million bid from Newcastle United for Tom Harding, Sky Sports reports.",
+        "Tom Harding",
+        "Newcastle United",
+        "Wolverhampton Wanderers",
+    ),
+    (
+        "Everton have completed the loan signing of Benfica winger Rafael Nunes.",
+        "Rafael Nunes",
+        "Everton",
+        "Benfica",
+    ),
+    (
+        "Real Madrid are closing in on a deal for Sevilla defender José Ángel Peña.",
+        "José Ángel Peña",
+        "Real Madrid",
+        "Sevilla",
+    ),
     ("Fulham have signed Marco Bianchi on a free transfer.", "Marco Bianchi", "Fulham", None),
-    ("Aston Villa are monitoring Brentford defender Kofi Mensah.", "Kofi Mensah", "Aston Villa", "Brentford"),
-    ("Juventus have agreed a fee with Benfica for Gonçalo Ramos.", "Gonçalo Ramos", "Juventus", "Benfica"),
+    (
+        "Aston Villa are monitoring Brentford defender Kofi Mensah.",
+        "Kofi Mensah",
+        "Aston Villa",
+        "Brentford",
+    ),
+    (
+        "Juventus have agreed a fee with Benfica for Gonçalo Ramos.",
+        "Gonçalo Ramos",
+        "Juventus",
+        "Benfica",
+    ),
 ]
-INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f", "\u202b\u202c"]
-VISIBLE = ["😀", "👨\u200d👩\u200d👧", "🇬🇧", "مرحبا بكم", "שלום עליכם", "İİ", "İstanbul", "ﬁnal", "Straße", "日本語", "\u202bRTL\u202c"]
+INVISIBLE = [
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u2060",
+    "\ufeff",
+    "\u00ad",
+    "\u200e",
+    "\u200f",
+    "\u202b\u202c",
+]
+VISIBLE = [
+    "😀",
+    "👨\u200d👩\u200d👧",
+    "🇬🇧",
+    "مرحبا بكم",
+    "שלום עליכם",
+    "İİ",
+    "İstanbul",
+    "ﬁnal",
+    "Straße",
+    "日本語",
+    "\u202bRTL\u202c",
+]
 SPACES = [" ", "\u00a0", " \u200b", "\u202f", "  "]
 BETWEEN = [" ", "\n\n", "\n", "\u200b", "。", "\r\n\r\n"]
 
@@ -81,7 +143,9 @@ def noisy_article(draw: st.DrawFn, *, visible_inside: bool = False) -> tuple[str
     chosen = draw(st.lists(st.integers(0, len(MOVES) - 1), min_size=1, max_size=3, unique=True))
     parts: list[str] = []
     if draw(st.booleans()):  # a paragraph of visible noise first
-        parts.append(" ".join(draw(st.lists(st.sampled_from(VISIBLE), min_size=1, max_size=4))) + "\n\n")
+        parts.append(
+            " ".join(draw(st.lists(st.sampled_from(VISIBLE), min_size=1, max_size=4))) + "\n\n"
+        )
     for position, index in enumerate(chosen):
         sentence = MOVES[index][0]
         if position:
@@ -90,7 +154,10 @@ def noisy_article(draw: st.DrawFn, *, visible_inside: bool = False) -> tuple[str
                 parts[-1] = parts[-1][:-1]  # the CJK full stop replaces the Latin one
             parts.append(between)
             if draw(st.integers(0, 3)) == 0:
-                parts.append(" ".join(draw(st.lists(st.sampled_from(VISIBLE), min_size=1, max_size=3))) + "\n\n")
+                parts.append(
+                    " ".join(draw(st.lists(st.sampled_from(VISIBLE), min_size=1, max_size=3)))
+                    + "\n\n"
+                )
         parts.append(draw(noisy_sentence(sentence, visible_inside=visible_inside)))
     if draw(st.booleans()):
         parts.append("\n\n" + draw(st.sampled_from(VISIBLE)))
@@ -112,7 +179,10 @@ def _check_offsets(source: str, report: RumourReport, chosen: list[int]) -> None
             read, _ = normalise(evidence.text)
             assert read == read.strip() and read, evidence
             if _surname(rumour.player) in wanted:  # (noise can read as a name to the rules)
-                assert _surname(rumour.player).casefold() in read.casefold(), (rumour.player, evidence)
+                assert _surname(rumour.player).casefold() in read.casefold(), (
+                    rumour.player,
+                    evidence,
+                )
 
 
 def _answer_from_the_text(style: str) -> FunctionModel:
@@ -137,7 +207,12 @@ def _answer_from_the_text(style: str) -> FunctionModel:
                     elif style == "spaced":
                         quote = re.sub(r"\s+", "  ", quote).upper()
                     rumours.append(
-                        {"player": name, "to_club": to_club, "from_club": selling, "evidence": quote}
+                        {
+                            "player": name,
+                            "to_club": to_club,
+                            "from_club": selling,
+                            "evidence": quote,
+                        }
                     )
         return {"rumours": rumours}
 

@@ -6,8 +6,30 @@ from hypothesis import strategies as st
 
 from rumourx.text.composition import compose
 
-PIECES = ["a", "e", "u", "A", " ", "ü", "\u0301", "\u0308", "\u0327", "\u212b", "\u1100", "\u1161",
-          "\u11a8", "\uac00", "\u0b47", "\u0b3e", "\u0f73", "\u0344", "\u0958", "\u093c", "क", "İ"]
+PIECES = [
+    "a",
+    "e",
+    "u",
+    "A",
+    " ",
+    "ü",
+    "\u0301",
+    "\u0308",
+    "\u0327",
+    "\u212b",
+    "\u1100",
+    "\u1161",
+    "\u11a8",
+    "\uac00",
+    "\u0b47",
+    "\u0b3e",
+    "\u0f73",
+    "\u0344",
+    "\u0958",
+    "\u093c",
+    "क",
+    "İ",
+]
 
 
 @settings(deadline=None)  # the first call builds the cluster pattern (a fraction of a second)

@@ -22,14 +22,16 @@ def test_html_offsets_index_the_visible_text_and_trace_on_into_the_markup() -> N
     assert document.original == document.html_text == "Transfer news.\n\nLyon & Arsenal agree."
     start = document.text.index("Lyon")
     evidence = document.evidence(start, len(document.text))
-    assert document.original[evidence.start : evidence.end] == evidence.text == "Lyon & Arsenal agree."
+    assert (
+        document.original[evidence.start : evidence.end] == evidence.text == "Lyon & Arsenal agree."
+    )
     first, last = document.to_markup(evidence.start, evidence.end)
     assert page[first:last] == "Lyon &amp; Arsenal agree."
 
 
 @pytest.mark.parametrize("surrogate", ["\ud800", "\udfff"])
 def test_a_lone_surrogate_is_an_input_error_that_says_where(surrogate: str) -> None:
-    with pytest.raises(InputError, match="surrogate.*character 8"):
+    with pytest.raises(InputError, match=r"surrogate.*character 8"):
         read_document(f"Arsenal {surrogate} bid.")
 
 

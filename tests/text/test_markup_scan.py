@@ -4,7 +4,11 @@ from rumourx.text.markup_scan import MAX_DEPTH, markup_text, scan_markup
 
 
 def test_html_is_found_anywhere_not_only_in_the_first_20000_characters() -> None:
-    page = "<html><head><script>var s = '" + "x" * 50_000 + "';</script></head><body><p>Hi</p></body></html>"
+    page = (
+        "<html><head><script>var s = '"
+        + "x" * 50_000
+        + "';</script></head><body><p>Hi</p></body></html>"
+    )
     assert scan_markup(page).is_html
     assert scan_markup("x" * 30_000 + " then <p>a paragraph</p>").is_html
 

@@ -32,7 +32,10 @@ def test_table_rows_and_list_items_are_paragraphs_and_cells_are_separated() -> N
 
 
 def test_a_line_break_is_a_line_and_two_are_a_paragraph() -> None:
-    assert reduce_markup("<p>agreed a fee for<br>Houssem Aouar</p>") == "agreed a fee for\nHoussem Aouar"
+    assert (
+        reduce_markup("<p>agreed a fee for<br>Houssem Aouar</p>")
+        == "agreed a fee for\nHoussem Aouar"
+    )
     assert reduce_markup("<p>one<br><br>two</p>") == "one\n\ntwo"
 
 

@@ -43,7 +43,10 @@ def test_a_zero_width_space_after_a_full_stop_still_ends_the_sentence() -> None:
 
 
 def test_odd_spaces_and_runs_of_spaces_read_as_one_space() -> None:
-    assert _read("Arsenal\u00a0have \u200b  signed\tHoussem\u3000Aouar") == "Arsenal have signed Houssem Aouar"
+    assert (
+        _read("Arsenal\u00a0have \u200b  signed\tHoussem\u3000Aouar")
+        == "Arsenal have signed Houssem Aouar"
+    )
 
 
 def test_decomposed_and_composed_text_read_the_same() -> None:
@@ -99,7 +102,9 @@ def test_captions_headings_and_list_items_keep_their_lines(text: str) -> None:
 
 
 def test_explicit_line_breaks_join_whenever_the_sentence_goes_on() -> None:
-    joined, deleted = join_wrapped_lines("Arsenal have agreed a fee for\nHoussem Aouar.\nNext.", line_breaks=True)
+    joined, deleted = join_wrapped_lines(
+        "Arsenal have agreed a fee for\nHoussem Aouar.\nNext.", line_breaks=True
+    )
     assert joined == "Arsenal have agreed a fee for Houssem Aouar.\nNext." and not deleted
 
 

@@ -1,8 +1,9 @@
 """Compose a text to NFC piece by piece, so that every piece keeps its offsets.
 
 NFC of a whole text equals the NFC of its *clusters* joined: a character followed by
-the run of characters that can attach to what precedes it (combining marks, the second half of a canonical pair such as a Hangul
-vowel, and characters whose decomposition starts with a combining mark). Only the
+the run of characters that can attach to what precedes it (combining marks, the second
+half of a canonical pair such as a Hangul vowel, and characters whose decomposition
+starts with a combining mark). Only the
 clusters that change are replaced, each as one group in the offset map.
 """
 

@@ -70,8 +70,7 @@ class Document:
         return self._to_original.to_origin(start, end)
 
     def evidence(self, start: int, end: int) -> Evidence:
-        """Evidence for reading-text span ``[start, end)``, as a verbatim slice of
-        :attr:`original`."""
+        """Evidence for reading-text span ``[start, end)``: a verbatim slice of the original."""
         first, last = self.to_original(start, end)
         return Evidence(text=self.original[first:last], start=first, end=last)
 
@@ -81,11 +80,11 @@ class Document:
         return trace_to_markup(html_text, self.source)
 
     def to_markup(self, start: int, end: int) -> tuple[int, int]:
-        """For HTML input, where span ``[start, end)`` of :attr:`html_text` sits in the
-        markup (``source``); for plain text the span itself.
+        """Where span ``[start, end)`` of :attr:`html_text` sits in the markup.
 
-        Traced on first use, in time linear in the page's length. Text the parser
-        moved out of place maps to an empty span where it was looked for.
+        For plain text, the span itself. Traced on first use, in time linear in the
+        page's length. Text the parser moved out of place maps to an empty span where it
+        was looked for.
         """
         if self.html_text is None:
             return start, end

@@ -1,8 +1,8 @@
-"""The text rumourx reads: a normalised copy of the input, with a map back to it.
+r"""The text rumourx reads: a normalised copy of the input, with a map back to it.
 
 Normalisation, in order:
 
-1. Line endings (``\\r\\n``, ``\\r``, U+2028, U+2029, NEL, VT, FF) become ``\\n``.
+1. Line endings (``\r\n``, ``\r``, U+2028, U+2029, NEL, VT, FF) become ``\n``.
 2. Invisible format characters (Unicode category Cf: zero-width space and joiners,
    soft hyphens, bidi marks, BOM) are removed, so they hide nothing from the reader or
    the injection guard; a zero-width space right after a sentence end becomes a space,
@@ -69,7 +69,9 @@ def _clean(text: str) -> tuple[str, OffsetMap]:
         elif first in _SPACE_SET:
             pieces.append(" ")
             builder.copy(start, 1)
-        elif "\u200b" in found and _ends_sentence(text, start) and not text[end : end + 1].isspace():
+        elif (
+            "\u200b" in found and _ends_sentence(text, start) and not text[end : end + 1].isspace()
+        ):
             # "Aouar.\u200bChelsea": the zero-width space is the sentence's only gap.
             pieces.append(" ")
             builder.group(1, start, end)
@@ -94,8 +96,8 @@ _TRAILING_SOURCE = re.compile(r"[" + SENTENCE_ENDS + r"]['\"’”]*\s*\([^()]*\
 
 def _is_heading(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
-    return len(line) <= 60 and bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(
-        letters
+    return (
+        len(line) <= 60 and bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
     )
 
 
@@ -123,15 +125,16 @@ def _joins(line: str, following: str, width: int, *, line_breaks: bool) -> bool:
 
 
 def join_wrapped_lines(text: str, *, line_breaks: bool = False) -> tuple[str, list[int]]:
-    """Join the lines of hard-wrapped sentences.
+    r"""Join the lines of hard-wrapped sentences.
 
-    A break is a wrap when it falls inside brackets, or before a bracketed source
-    ("(Sun)"), or when the line before it does not end a sentence (a full stop, or a
-    source in brackets after one), is not a heading, the next line is not a list
-    item, and either the sentence plainly goes on (a lower-case word or a comma
-    before the break, a lower-case word after it) or the text is wrapped at a fixed
-    width (the next word would not have fitted within the longest wrapped line).
-    Blank lines always separate paragraphs.
+    A break is a wrap when it falls inside brackets, before a bracketed source
+    ("(Sun)") or after a comma; or when the line before it does not end a sentence (a
+    full stop, or a source in brackets after one), is not a heading, the next line is
+    not a list item, and either the sentence plainly goes on (a lower-case word after
+    the break, or one before it on a line at least 60 % as long as the longest) or the
+    text is wrapped at a fixed width (the next word would not have fitted within the
+    longest wrapped line). Blank lines always separate paragraphs, so captions and
+    headings without a full stop keep their lines in ordinary text.
 
     Args:
         text: The text.

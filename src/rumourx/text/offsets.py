@@ -1,4 +1,4 @@
-"""Map character offsets of a derived text back to the text it was derived from.
+r"""Map character offsets of a derived text back to the text it was derived from.
 
 rumourx reads a normalised copy of what the caller passed (line endings unified, NFC,
 zero-width characters removed, HTML reduced to text). Evidence found in that copy is
@@ -7,7 +7,7 @@ string.
 
 A map is a run of segments covering the derived text from start to end. A *linear*
 segment copies characters one for one (derived ``d`` is origin ``o + (d - d0)``); a
-*group* segment stands for a whole origin span (an ``\\r\\n`` that became ``\\n``, a
+*group* segment stands for a whole origin span (an ``\r\n`` that became ``\n``, a
 decomposed letter that became one composed character): every derived character in it
 maps to the whole origin span. Origin characters that no segment covers (a removed
 zero-width space) fall between segments; a span that crosses them includes them.
@@ -91,7 +91,9 @@ class OffsetMap:
                 if o1 > o0:
                     builder.group(d1 - d0, outer.origin_start(o0), outer.origin_end(o1 - 1))
                 else:  # an inserted character: an empty span where it stands
-                    at = outer.origin_start(o0) if o0 < outer.derived_length else outer.origin_length
+                    at = (
+                        outer.origin_start(o0) if o0 < outer.derived_length else outer.origin_length
+                    )
                     builder.group(d1 - d0, at, at)
                 continue
             middle, stop = self._o_start[i], self._o_start[i] + d1 - d0
