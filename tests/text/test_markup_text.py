@@ -70,3 +70,8 @@ def test_reduced_text_traces_back_to_the_markup() -> None:
     start = reduced.index(sentence)
     first, last = mapping.to_origin(start, start + len(sentence))
     assert PAGE[first:last] == "Arsenal have made a bid for <b>Houssem Aouar</b>."
+
+
+def test_a_page_wrapped_in_a_form_keeps_its_text() -> None:
+    page = "<body><form id='page'><p>Arsenal bid for Aouar.</p><select><option>Menu</option></select></form></body>"
+    assert reduce_markup(page) == "Arsenal bid for Aouar."

@@ -5,7 +5,7 @@ HTML5 parsing algorithm that browsers follow; of the parsers we measured it was 
 fastest and the only one that neither lost text on deep nesting nor slowed down on
 hostile markup (see the README). The tree is walked without recursion:
 
-* ``<head>``, scripts, styles, templates, SVG, forms, buttons, navigation menus and
+* ``<head>``, scripts, styles, templates, SVG, buttons, navigation menus and
   asides never become text;
 * block elements (paragraphs, headings, list items, table rows, ...) become
   paragraphs, so a row or an item is never read as one sentence with the next;
@@ -36,7 +36,7 @@ __all__ = ["reduce_markup", "trace_to_markup"]
 
 _SKIP = frozenset(
     "head script style noscript template svg math iframe object embed canvas select option "
-    "button textarea form nav aside title audio video map dialog".split()
+    "button textarea nav aside title audio video map dialog".split()
 )
 _BLOCKS = frozenset(
     "address article blockquote body caption center dd details dialog div dl dt fieldset "
