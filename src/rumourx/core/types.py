@@ -85,7 +85,10 @@ class Fee(BaseModel):
 class Evidence(BaseModel):
     """A verbatim passage of the article, with its character offsets.
 
-    ``article[start:end] == text`` always holds for evidence rumourx produced.
+    For evidence rumourx produced, ``article[start:end] == text`` always holds, where
+    ``article`` is exactly the string passed to ``extract()`` (whatever its line
+    endings, Unicode normalisation or invisible characters), or, for HTML input, the
+    page's visible text in ``RumourReport.text``.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -182,6 +185,9 @@ class RumourReport(BaseModel):
         usage: Model tokens and calls spent.
         warnings: What rumourx dropped or doubted, and why.
         strategy: The strategy that produced the report.
+        text: For HTML input only, the page's visible text, which evidence offsets
+            index (``report.text[e.start:e.end] == e.text``). None for plain text,
+            whose evidence offsets index the input itself.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -191,6 +197,7 @@ class RumourReport(BaseModel):
     usage: Usage = Field(default_factory=Usage)
     warnings: list[str] = Field(default_factory=list)
     strategy: str = "rules"
+    text: str | None = None
 
     def to_html(self, article: str | Article | None = None, *, title: str | None = None) -> str:
         """One self-contained HTML page highlighting each rumour's evidence in the text.
