@@ -20,7 +20,7 @@ def test_the_default_without_an_endpoint_is_rules(monkeypatch: pytest.MonkeyPatc
         monkeypatch.delenv(name, raising=False)
     assert Extractor().strategy == "rules"
     monkeypatch.setenv("OPENAI_API_KEY", "sk-whatever")
-    assert Extractor().strategy == "hybrid"
+    assert Extractor().strategy == "ensemble"
 
 
 def test_an_article_object_keeps_its_publisher_out_of_the_sources() -> None:

@@ -12,6 +12,7 @@ from rumourx.core.settings import LOCAL_MODEL_NAME, Settings, StrategyName
 from rumourx.core.types import Article, RumourReport
 from rumourx.strategies.base import ArticleJob, Proposal, Strategy
 from rumourx.strategies.driving import adrive, drive
+from rumourx.strategies.ensemble import EnsembleStrategy
 from rumourx.strategies.finishing import finish
 from rumourx.strategies.hybrid import HybridStrategy
 from rumourx.strategies.llm import LLMStrategy
@@ -31,7 +32,11 @@ def build_strategy(name: StrategyName, settings: Settings) -> Strategy:
         return LLMStrategy(chunk_chars=settings.chunk_chars, chunk_overlap=settings.chunk_overlap)
     if name == "hybrid":
         return HybridStrategy()
-    raise ValueError(f"unknown strategy {name!r}: choose llm, rules or hybrid")
+    if name == "ensemble":
+        return EnsembleStrategy(
+            chunk_chars=settings.chunk_chars, chunk_overlap=settings.chunk_overlap
+        )
+    raise ValueError(f"unknown strategy {name!r}: choose ensemble, llm, rules or hybrid")
 
 
 def _job(article: str | Article) -> ArticleJob:

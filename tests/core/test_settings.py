@@ -24,7 +24,7 @@ def test_environment_fills_what_is_unset() -> None:
     )
     assert resolved.base_url == "http://env:1/v1"
     assert resolved.model == "m"
-    assert resolved.effective_strategy == "hybrid"
+    assert resolved.effective_strategy == "ensemble"
 
 
 def test_without_an_endpoint_the_default_is_rules_and_the_local_model() -> None:
