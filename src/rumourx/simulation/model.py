@@ -133,18 +133,19 @@ class SimulatedModel(FunctionModel):
         labelled, whole = located
         if "rumours" not in fields:
             return self._complete(asked, labelled, fields)
-        moves = self._moves(labelled, payload, whole)
+        moves = self._moves(labelled, payload, whole, asked)
         if reask.startswith(_REASK):
-            moves = self._corrected(moves, reask, payload)
+            moves = self._corrected(moves, reask, asked)
         return {"rumours": [move.noisy for move in moves]}
 
-    def _random(self, payload: str, purpose: str) -> random.Random:
-        key = hashlib.sha256(f"{self.seed}|{purpose}|{squash(payload)}".encode()).hexdigest()
+    def _random(self, asked: str, purpose: str) -> random.Random:
+        """A random source keyed on the whole question: asked again, answered alike."""
+        key = hashlib.sha256(f"{self.seed}|{purpose}|{squash(asked)}".encode()).hexdigest()
         return random.Random(key)
 
-    def _moves(self, labelled: LabelledText, payload: str, whole: str) -> list[_Move]:
-        rolls = self._random(payload, "rolls")
-        picks = self._random(payload, "picks")
+    def _moves(self, labelled: LabelledText, payload: str, whole: str, asked: str) -> list[_Move]:
+        rolls = self._random(asked, "rolls")
+        picks = self._random(asked, "picks")
         text = " ".join(part for part in re.split(r"\[removed: [^\]]*\]", payload))
         squashed = squash(text)
         named = {m.club for m in club_index().find(text, {m.club for m in club_index().find(whole)})}
@@ -195,9 +196,9 @@ class SimulatedModel(FunctionModel):
             ]
         return noisy
 
-    def _corrected(self, moves: list[_Move], reask: str, payload: str) -> list[_Move]:
+    def _corrected(self, moves: list[_Move], reask: str, asked: str) -> list[_Move]:
         flagged = {int(i) for i in _FLAGGED.findall(reask)}
-        rolls = self._random(payload + reask, "reask")
+        rolls = self._random(asked + reask, "reask")
         kept = []
         for index, move in enumerate(moves):
             fix = index in flagged and rolls.random() >= self.noise

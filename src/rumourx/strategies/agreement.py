@@ -27,7 +27,7 @@ from rumourx.knowledge.fees import find_money, parse_fee
 from rumourx.knowledge.folding import fold
 from rumourx.strategies.drafts import Draft
 from rumourx.strategies.finishing import (
-    club_in_context,
+    draft_club,
     provable_fee,
     source_in_article,
     source_name,
@@ -52,9 +52,9 @@ def move_key(draft: Draft, mentioned: set[str]) -> MoveKey:
         draft: The move.
         mentioned: The clubs the article names, to read short forms ("Real").
     """
-    to_club = club_in_context(draft.to_club, mentioned)
+    to_club = draft_club(draft.to_club, draft, mentioned)
     if to_club is None and draft.transfer_type is TransferType.EXTENSION:
-        to_club = club_in_context(draft.from_club, mentioned)
+        to_club = draft_club(draft.from_club, draft, mentioned)
     return surname(draft.player), to_club
 
 

@@ -23,6 +23,7 @@ from rumourx.text.sentences import Sentence, split_sentences
 __all__ = [
     "club_in_context",
     "clubs_named",
+    "draft_club",
     "finish",
     "full_name",
     "player_in_article",
@@ -200,6 +201,9 @@ def club_in_context(name: str | None, mentioned: set[str]) -> str | None:
     canonical = clubs.canonical(name)
     if canonical is not None or not name:
         return canonical if canonical is not None else clubs.normalise(name)
+    found = clubs.find(name, mentioned)
+    if len(found) == 1 and len(found[0].alias) >= len(name.strip()) - 4:
+        return found[0].club  # a contextual alias: "the Blues" when Chelsea are named
     short = fold(name).split()
     if short and short[0] == "the":
         short = short[1:]
@@ -211,6 +215,18 @@ def club_in_context(name: str | None, mentioned: set[str]) -> str | None:
         and (words[: len(short)] == short or words[-len(short) :] == short)
     }
     return fits.pop() if len(fits) == 1 else clubs.normalise(name)
+
+
+def draft_club(name: str | None, draft: Draft, mentioned: set[str]) -> str | None:
+    """A club a draft names, short forms read first against its own evidence, then the article."""
+    clubs = club_index()
+    if name is None or clubs.canonical(name) is not None:
+        return club_in_context(name, mentioned)
+    nearby = clubs_named(" ".join(draft.evidence))
+    found = club_in_context(name, nearby) if nearby else None
+    if found is not None and found in clubs.clubs:
+        return found
+    return club_in_context(name, mentioned)
 
 
 def _supporting_sentence(
@@ -266,8 +282,8 @@ def finish(
     reported: dict[tuple[str, str | None], TransferRumour] = {}
     opinion: dict[tuple[str, str | None], TransferRumour] = {}
     for draft in drafts:
-        to_club = club_in_context(draft.to_club, mentioned)
-        from_club = club_in_context(draft.from_club, mentioned)
+        to_club = draft_club(draft.to_club, draft, mentioned)
+        from_club = draft_club(draft.from_club, draft, mentioned)
         if draft.transfer_type is TransferType.EXTENSION and to_club is None:
             to_club = from_club
         if not player_in_article(draft.player, article_words):
