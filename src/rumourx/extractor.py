@@ -150,6 +150,28 @@ class Extractor:
         return report
 
 
+#: What the embedded model measured on the dev split (README, "Defaults"): F1 by strategy.
+EMBEDDED_QUALITY = (
+    "the embedded SmolLM2-135M model measured F1 {llm} with the llm strategy and {ensemble} "
+    "with ensemble on the dev split, against {rules} for the rules alone, which need no model"
+)
+_EMBEDDED_FIGURES = {"llm": "0.04", "ensemble": "0.00", "rules": "0.97"}
+_warned_embedded = threading.Event()
+
+
+def _warn_embedded(strategy: str) -> None:
+    """Say once per process what the embedded model is worth, when a user picks it."""
+    if _warned_embedded.is_set():
+        return
+    _warned_embedded.set()
+    logger.warning(
+        "rumourx: strategy %r runs on the embedded model: %s; configure an endpoint "
+        "(OPENAI_API_KEY, or OPENAI_BASE_URL and RUMOURX_MODEL) for model-first extraction",
+        strategy,
+        EMBEDDED_QUALITY.format(**_EMBEDDED_FIGURES),
+    )
+
+
 def _build_model(settings: Settings) -> StructuredModel:
     from rumourx.providers.local_server import (
         LOCAL_EXTRA_BODY,
@@ -161,6 +183,7 @@ def _build_model(settings: Settings) -> StructuredModel:
 
     if settings.has_endpoint:
         return OpenAICompatibleModel(settings)
+    _warn_embedded(settings.effective_strategy)
     local = settings.model_copy(
         update={
             "base_url": ensure_local_server(),

@@ -90,6 +90,13 @@ def _whole_sentence(evidence: Evidence, sentences: list[Sentence]) -> Evidence:
     return evidence
 
 
+def _not_a_club(club: str | None, draft: Draft) -> bool:
+    """A club name no club has: the player's own name, or a known outlet's."""
+    if club is None or club in club_index().clubs:
+        return False
+    return fold(club) == fold(draft.player) or outlet_index().lookup(club) is not None
+
+
 def _evidence(draft: Draft, article: str, sentences: list[Sentence]) -> list[Evidence]:
     found: list[Evidence] = []
     for quote in draft.evidence:
@@ -289,12 +296,12 @@ def finish(
         if not player_in_article(draft.player, article_words):
             notes.append(f"dropped {draft.player!r}: the article never names this player")
             continue
-        if not _club_in_article(to_club, mentioned, folded):
+        if not _club_in_article(to_club, mentioned, folded) or _not_a_club(to_club, draft):
             notes.append(
                 f"dropped {draft.player} to {to_club!r}: the article never names that club"
             )
             continue
-        if not _club_in_article(from_club, mentioned, folded):
+        if not _club_in_article(from_club, mentioned, folded) or _not_a_club(from_club, draft):
             notes.append(f"cleared from_club {from_club!r} of {draft.player}: not in the article")
             from_club = None
         if (

@@ -43,7 +43,7 @@ from rumourx.strategies.drafts import Draft
 from rumourx.strategies.finishing import player_in_article
 from rumourx.text.grounding import align
 
-__all__ = ["LLMExtraction", "LLMRumour", "answer_words", "read_enum"]
+__all__ = ["LLMExtraction", "LLMRumour", "answer_words", "compile_answer_words", "read_enum"]
 
 _WORD = re.compile(r"[\w'’-]+")
 _NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
@@ -53,19 +53,13 @@ _ENUMS: dict[str, type[Status] | type[TransferType]] = {
 }
 
 
-@lru_cache(maxsize=1)
-def answer_words() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
-    """The shipped synonym table, validated: field to ordered (value, pattern) pairs.
+def compile_answer_words(raw: Any, name: str) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """Validate and compile a synonym table (see ``answer_words.json``).
 
     Raises:
-        ConfigurationError: The table is missing, malformed, or names a value the
-            schema does not have.
+        ConfigurationError: A section is missing, or an entry is malformed or names
+            a value the schema does not have; the message names ``name``.
     """
-    name = "answer_words.json"
-    try:
-        raw = json.loads(resources.files("rumourx.strategies").joinpath(name).read_text("utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ConfigurationError(f"{name}: cannot read the synonym table: {exc}") from exc
     table: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     for field_name, enum in _ENUMS.items():
         entries = raw.get(field_name) if isinstance(raw, dict) else None
@@ -79,6 +73,7 @@ def answer_words() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
                 or len(entry) != 2
                 or entry[0] not in valid
                 or not isinstance(entry[1], list)
+                or not entry[1]
                 or not all(isinstance(p, str) and p.strip(" *") for p in entry[1])
             ):
                 raise ConfigurationError(f"{name}: bad {field_name} entry {entry!r}")
@@ -88,6 +83,21 @@ def answer_words() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
             ]
             table[field_name].append((entry[0], re.compile(r"\b(?:" + "|".join(parts) + ")")))
     return table
+
+
+@lru_cache(maxsize=1)
+def answer_words() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """The shipped synonym table, validated: field to ordered (value, pattern) pairs.
+
+    Raises:
+        ConfigurationError: The table is missing or malformed.
+    """
+    name = "answer_words.json"
+    try:
+        raw = json.loads(resources.files("rumourx.strategies").joinpath(name).read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigurationError(f"{name}: cannot read the synonym table: {exc}") from exc
+    return compile_answer_words(raw, name)
 
 
 def read_enum(field_name: str, value: Any) -> Any:
