@@ -4,9 +4,9 @@
 a script; ``InventingModel`` names one person (by default "Lionel Messi") for every
 field of every answer, to check that nothing it invents is reported;
 ``SimulatedModel`` (from :mod:`rumourx.simulation`) answers your labelled texts from
-their gold labels with tunable mistakes. All validate answers against the request's response model, with its
-validation context, and re-ask (calling again with the error appended) like the real
-provider, so grounding checks behave exactly as they do against a real endpoint::
+their gold labels with tunable mistakes. All validate answers against the request's
+response model, with its validation context, and re-ask (calling again with the
+error appended) like the real provider, so grounding checks behave exactly as they do against a real endpoint::
 
     from rumourx import Extractor, Settings
     from rumourx.testing import TestModel
@@ -20,13 +20,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from enum import Enum
-from typing import Any, TypeVar, get_args, get_origin
+from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from rumourx.core.errors import ExtractionError, ProviderError
 from rumourx.core.model import ModelRequest, ModelResponse
 from rumourx.core.types import Usage
+
+if TYPE_CHECKING:
+    from rumourx.simulation import SimulatedModel
 
 __all__ = ["FunctionModel", "InventingModel", "SimulatedModel", "TestModel"]
 

@@ -52,7 +52,9 @@ def _ask(model: SimulatedModel, text: str, intro: str = "") -> dict[str, Any]:
 
 def test_at_noise_zero_it_answers_the_gold_moves_exactly() -> None:
     answer = _ask(SimulatedModel([TEXT]), TEXT.text)
-    assert [(r["player"], r["to_club"], r["status"], r["fee_amount"]) for r in answer["rumours"]] == [
+    assert [
+        (r["player"], r["to_club"], r["status"], r["fee_amount"]) for r in answer["rumours"]
+    ] == [
         ("Houssem Aouar", "Arsenal", "bid", 30_000_000),
         ("Kofi Mensah", "Chelsea", "talks", None),
     ]
@@ -113,9 +115,9 @@ def test_a_chunk_of_a_long_text_can_be_answered_as_if_it_were_the_whole_article(
     rough = [
         r
         for seed in range(6)
-        for r in _ask(SimulatedModel([LabelledText("long", text, gold)], noise=1.0, seed=seed), chunk)[
-            "rumours"
-        ]
+        for r in _ask(
+            SimulatedModel([LabelledText("long", text, gold)], noise=1.0, seed=seed), chunk
+        )["rumours"]
         if r["player"].endswith("Mensah")
     ]
     assert rough and all(r["from_club"] is None for r in rough)

@@ -26,7 +26,9 @@ def test_moves_are_known_by_surname_and_destination_short_forms_included() -> No
         "mensah",
         "Real Madrid",
     )
-    extension = Draft(player="X Aouar", to_club=None, from_club="Lyon", transfer_type=TransferType.EXTENSION)
+    extension = Draft(
+        player="X Aouar", to_club=None, from_club="Lyon", transfer_type=TransferType.EXTENSION
+    )
     assert move_key(extension, mentioned) == ("aouar", "Lyon")
 
 

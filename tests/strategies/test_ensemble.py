@@ -2,9 +2,9 @@
 
 from typing import Any
 
-from rumourx import Extractor, ModelRequest, Settings
 import pytest
 
+from rumourx import Extractor, ModelRequest, Settings
 from rumourx.core.errors import ProviderError
 from rumourx.knowledge.folding import fold
 from rumourx.testing import FunctionModel, InventingModel
@@ -14,9 +14,7 @@ ARTICLE = (
     "Meanwhile, Aston Villa are monitoring Brentford defender Kofi Mensah.\n\n"
     "The weather in London was mild on Sunday."
 )
-AOUAR = (
-    "Arsenal have made a £30m bid for Lyon midfielder Houssem Aouar, according to Goal."
-)
+AOUAR = "Arsenal have made a £30m bid for Lyon midfielder Houssem Aouar, according to Goal."
 MENSAH = "Meanwhile, Aston Villa are monitoring Brentford defender Kofi Mensah."
 
 
@@ -57,7 +55,9 @@ def _ensemble(
         return focused if focus else first
 
     model = FunctionModel(answer)
-    return Extractor(Settings(strategy="ensemble", api_key="k", model="m", **settings), model=model), asked
+    return Extractor(
+        Settings(strategy="ensemble", api_key="k", model="m", **settings), model=model
+    ), asked
 
 
 def test_when_the_model_and_the_rules_agree_one_call_is_enough() -> None:
@@ -100,7 +100,7 @@ def test_a_move_only_the_model_read_is_kept() -> None:
         "status": "linked",
         "evidence": text,
     }
-    extractor, asked = _ensemble({"rumours": [answer]})
+    extractor, _asked = _ensemble({"rumours": [answer]})
     report = extractor.extract(text)
     assert [(r.player, r.to_club, r.from_club) for r in report.rumours] == [
         ("Tyrese Banks", "Everton", "Fulham")
@@ -135,7 +135,7 @@ def test_an_unusable_model_answer_keeps_the_rules_moves_without_a_focused_read()
 
 
 def test_an_unusable_focused_read_keeps_the_disputed_moves() -> None:
-    extractor, asked = _ensemble({"rumours": [_aouar()]}, "not json")
+    extractor, _asked = _ensemble({"rumours": [_aouar()]}, "not json")
     report = extractor.extract(ARTICLE)
     assert {r.player for r in report.rumours} == {"Houssem Aouar", "Kofi Mensah"}
     assert report.usage.calls == 3  # read, focused read, its re-ask
@@ -154,9 +154,7 @@ def test_a_model_that_invents_every_answer_gets_no_rumour_reported() -> None:
             found = {(r.player, r.to_club) for r in report.rumours}
             assert found <= supported, "a rumour the article does not support was reported"
             assert all("messi" not in fold(r.player) for r in report.rumours)
-            assert all(
-                text[e.start : e.end] == e.text for r in report.rumours for e in r.evidence
-            )
+            assert all(text[e.start : e.end] == e.text for r in report.rumours for e in r.evidence)
 
 
 def test_a_long_article_costs_at_most_one_call_per_chunk_plus_one() -> None:

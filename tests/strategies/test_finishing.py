@@ -32,7 +32,9 @@ def test_a_fee_in_thousands_or_millions_is_rescaled_only_when_the_text_states_it
     said = ["Arsenal bid £40m plus £5m in add-ons."]
     fixed = provable_fee(Fee(amount=40_000, currency="GBP", add_ons=5_000), said)
     assert fixed is not None and (fixed.amount, fixed.add_ons) == (40_000_000, 5_000_000)
-    assert provable_fee(Fee(amount=40, currency="GBP"), said) == Fee(amount=40_000_000, currency="GBP")
+    assert provable_fee(Fee(amount=40, currency="GBP"), said) == Fee(
+        amount=40_000_000, currency="GBP"
+    )
     unproven = Fee(amount=12_000, currency="GBP")
     assert provable_fee(unproven, said) == unproven
 
@@ -59,12 +61,18 @@ def test_a_quote_cut_mid_sentence_becomes_the_whole_sentence_and_handles_become_
 
 
 def test_a_short_club_name_is_read_first_against_the_move_own_sentence() -> None:
-    draft = Draft(player="Aouar", to_club="United", evidence=["Manchester United and Newcastle United are watching."])
+    draft = Draft(
+        player="Aouar",
+        to_club="United",
+        evidence=["Manchester United and Newcastle United are watching."],
+    )
     [rumour] = finish([draft], ARTICLE, strategy="llm").rumours
     assert rumour.to_club == "United"  # two Uniteds in the sentence: left as written
 
 
 def test_a_club_that_is_the_player_own_name_is_not_a_club() -> None:
-    draft = Draft(player="Houssem Aouar", to_club="Houssem Aouar", evidence=[ARTICLE.split(". ")[0]])
+    draft = Draft(
+        player="Houssem Aouar", to_club="Houssem Aouar", evidence=[ARTICLE.split(". ")[0]]
+    )
     report = finish([draft], ARTICLE, strategy="llm")
     assert report.rumours == []

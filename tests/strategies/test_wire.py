@@ -60,7 +60,9 @@ def test_a_fee_written_as_text_is_parsed_with_its_currency_and_add_ons() -> None
         {"player": "X Y", "fee_amount": "£30m plus £5m in add-ons", "fee_currency": None}
     )
     assert (rumour.fee_amount, rumour.fee_currency, rumour.fee_add_ons) == (30e6, "GBP", 5e6)
-    assert LLMRumour.model_validate({"player": "X Y", "fee_amount": "12,500,000"}).fee_amount == 12.5e6
+    assert (
+        LLMRumour.model_validate({"player": "X Y", "fee_amount": "12,500,000"}).fee_amount == 12.5e6
+    )
 
 
 def test_a_nested_fee_and_a_single_source_are_accepted() -> None:
@@ -83,7 +85,9 @@ def test_grounding_is_checked_against_the_article_and_names_the_problem() -> Non
 
 
 def test_lenient_grounding_leaves_the_checks_to_the_finishing_layer() -> None:
-    parsed = LLMExtraction.model_validate(_invented(), context={"article": ARTICLE, "lenient": True})
+    parsed = LLMExtraction.model_validate(
+        _invented(), context={"article": ARTICLE, "lenient": True}
+    )
     assert parsed.rumours[0].player == "Kylian Mbappe"
 
 

@@ -148,7 +148,9 @@ class SimulatedModel(FunctionModel):
         picks = self._random(asked, "picks")
         text = " ".join(part for part in re.split(r"\[removed: [^\]]*\]", payload))
         squashed = squash(text)
-        named = {m.club for m in club_index().find(text, {m.club for m in club_index().find(whole)})}
+        named = {
+            m.club for m in club_index().find(text, {m.club for m in club_index().find(whole)})
+        }
         clean = [
             answer
             for gold in labelled.rumours
@@ -256,7 +258,9 @@ def _as_whole(move: _Move, text: str, named: set[str]) -> _Move | None:
     if from_club and club_index().canonical(str(from_club)) not in named:
         answer["from_club"] = None
     answer["sources"] = [
-        s for s, c in zip(answer["sources"], move.clean["sources"]) if fold(str(c)) in fold(text)
+        s
+        for s, c in zip(answer["sources"], move.clean["sources"], strict=False)
+        if fold(str(c)) in fold(text)
     ]
     amount = move.clean.get("fee_amount")
     if amount and not any(abs(m.amount - amount) <= 0.02 * amount for m in find_money(text)):
@@ -264,9 +268,7 @@ def _as_whole(move: _Move, text: str, named: set[str]) -> _Move | None:
     return _Move(move.clean, answer)
 
 
-def _invented(
-    labelled: LabelledText, text: str, named: set[str], picks: random.Random
-) -> _Move:
+def _invented(labelled: LabelledText, text: str, named: set[str], picks: random.Random) -> _Move:
     """A move of a famous player the text never names, on a real sentence or none."""
     table = error_table()
     article = _words(labelled.text)

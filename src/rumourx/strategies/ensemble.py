@@ -94,9 +94,7 @@ class EnsembleStrategy:
         proposal.drafts = drafts
         return proposal
 
-    def _focused_read(
-        self, job: ArticleJob, disputed: list[Draft], proposal: Proposal
-    ) -> Plan:
+    def _focused_read(self, job: ArticleJob, disputed: list[Draft], proposal: Proposal) -> Plan:
         """One call about the disputed players' sentences; the moves it confirms."""
         players = list(dict.fromkeys(draft.player for draft in disputed))
         request: ModelRequest[Any] = ModelRequest(
@@ -134,9 +132,7 @@ class EnsembleStrategy:
         return Proposal(drafts=confirmed)
 
 
-def _agree(
-    model: list[Draft], rules: list[Draft], article: str
-) -> tuple[list[Draft], list[Draft]]:
+def _agree(model: list[Draft], rules: list[Draft], article: str) -> tuple[list[Draft], list[Draft]]:
     """Merge the moves both read; return them with the model's own, and the disputed ones.
 
     The rules' moves read only in the publisher's opinion section are kept as they
