@@ -6,7 +6,8 @@ field of every answer, to check that nothing it invents is reported;
 ``SimulatedModel`` (from :mod:`rumourx.simulation`) answers your labelled texts from
 their gold labels with tunable mistakes. All validate answers against the request's
 response model, with its validation context, and re-ask (calling again with the
-error appended) like the real provider, so grounding checks behave exactly as they do against a real endpoint::
+error appended) like the real provider, so grounding checks behave exactly as they
+do against a real endpoint::
 
     from rumourx import Extractor, Settings
     from rumourx.testing import TestModel
