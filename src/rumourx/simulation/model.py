@@ -23,6 +23,7 @@ one. Told its errors (a re-ask), it corrects each flagged move with probability
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import random
 import re
@@ -154,7 +155,7 @@ class SimulatedModel(FunctionModel):
         clean = [
             answer
             for gold in labelled.rumours
-            if (answer := _visible(gold, text, squashed, named)) is not None
+            if (answer := _visible(gold, text, squashed, named, squashed == whole)) is not None
         ]
         is_chunk = len(squashed) >= _LONG and squashed in whole and len(squashed) < len(whole)
         moves = []
@@ -219,25 +220,63 @@ class SimulatedModel(FunctionModel):
         return {}
 
 
-def _visible(gold: Mapping[str, Any], text: str, squashed: str, named: set[str]) -> Answer | None:
-    """The clean answer for a gold move, if ``text`` shows it; else None."""
-    player = str(gold.get("player", ""))
-    to_club = gold.get("to_club")
+def _as_written(name: str | None, text: str, named: set[str]) -> str | None:
+    """A club as the text writes it, when the gold names it in a form the text lacks.
+
+    A strong model copies names from what it reads: when the gold's form is not in
+    the text and the club index cannot tie it to a club the text names, the closest
+    capitalised phrase of the text is taken (accents and spelling may differ).
+    """
+    if not name or fold(name) in fold(text) or club_index().canonical(name) in named:
+        return name
+    phrases = {
+        m.group(0)
+        for m in re.finditer(r"[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|de|del|di))*", text)
+    }
+    scored = [(difflib.SequenceMatcher(None, fold(name), fold(p)).ratio(), p) for p in phrases]
+    best = max(scored, default=(0.0, name))
+    return best[1] if best[0] >= 0.75 else name
+
+
+def _in_text(player: str, text: str) -> str:
+    """The player as the text writes him (the closest word to his surname, if not exact)."""
+    words = re.findall(r"[\w'’-]+", text)
+    surname = _surname(player)
+    if surname in {fold(w) for w in words}:
+        return player
+    scored = [(difflib.SequenceMatcher(None, surname, fold(w)).ratio(), w) for w in words]
+    best = max(scored, default=(0.0, player))
+    if best[0] < 0.75:
+        return player
+    return " ".join([*player.split()[:-1], best[1]])
+
+
+def _visible(
+    gold: Mapping[str, Any], text: str, squashed: str, named: set[str], whole: bool
+) -> Answer | None:
+    """The clean answer for a gold move, if ``text`` shows it; else None.
+
+    The whole text shows every gold move; a part of it (a chunk, a focused read's
+    sentences) shows a move when it holds the move's evidence sentence, or names
+    both the player and the destination.
+    """
+    player = _in_text(str(gold.get("player", "")), text)
+    to_club = _as_written(gold.get("to_club"), text, named)
     evidence = squash(str(gold.get("evidence") or ""))
     has_player = _surname(player) in _words(text)
     clubs = club_index()
     has_club = to_club is None or clubs.canonical(to_club) in named or fold(to_club) in fold(text)
-    if not (evidence and evidence in squashed) and not (has_player and has_club):
+    if not whole and not (evidence and evidence in squashed) and not (has_player and has_club):
         return None
     if not (evidence and evidence in squashed):
         sentences = [s.text for s in split_sentences(text)]
         about = [s for s in sentences if _surname(player) in _words(s)]
         with_club = [s for s in about if to_club and fold(str(to_club)) in fold(s)]
-        evidence = (with_club or about or [""])[0]
+        evidence = (with_club or about or sentences or [""])[0]
     fee = gold.get("fee") or {}
     return {
         "player": player,
-        "from_club": gold.get("from_club"),
+        "from_club": _as_written(gold.get("from_club"), text, named),
         "to_club": to_club,
         "transfer_type": gold.get("transfer_type") or "unknown",
         "status": gold.get("status") or "linked",
