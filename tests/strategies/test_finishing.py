@@ -76,3 +76,10 @@ def test_a_club_that_is_the_player_own_name_is_not_a_club() -> None:
     )
     report = finish([draft], ARTICLE, strategy="llm")
     assert report.rumours == []
+
+
+def test_a_player_named_only_in_the_possessive_is_named() -> None:
+    text = "West Ham have held talks over Jesse Lingard's move from Manchester United."
+    draft = Draft(player="Jesse Lingard", to_club="West Ham United", evidence=[text])
+    [rumour] = finish([draft], text, strategy="rules").rumours
+    assert rumour.player == "Jesse Lingard"

@@ -45,6 +45,7 @@ from rumourx.simulation.roughening import (
     misspell,
     paraphrase,
 )
+from rumourx.strategies.finishing import article_words
 from rumourx.testing import FunctionModel
 from rumourx.text.sentences import split_sentences
 
@@ -65,7 +66,7 @@ class _Move:
 
 
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"[\w'-]+", fold(text)))
+    return article_words(text)
 
 
 def _surname(player: str) -> str:
@@ -242,7 +243,7 @@ def _in_text(player: str, text: str) -> str:
     """The player as the text writes him (the closest word to his surname, if not exact)."""
     words = re.findall(r"[\w'’-]+", text)
     surname = _surname(player)
-    if surname in {fold(w) for w in words}:
+    if surname in article_words(text):
         return player
     scored = [(difflib.SequenceMatcher(None, surname, fold(w)).ratio(), w) for w in words]
     best = max(scored, default=(0.0, player))

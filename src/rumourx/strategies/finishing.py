@@ -21,6 +21,7 @@ from rumourx.text.injection import looks_like_instruction
 from rumourx.text.sentences import Sentence, split_sentences
 
 __all__ = [
+    "article_words",
     "club_in_context",
     "clubs_named",
     "draft_club",
@@ -35,8 +36,17 @@ __all__ = [
 _WORD = re.compile(r"[\w'’-]+")
 
 
-def _words(text: str) -> set[str]:
-    return set(_WORD.findall(fold(text)))
+def article_words(text: str) -> set[str]:
+    """The text's words, folded; a possessive also counts as the bare name ("Lingard's")."""
+    words = set(_WORD.findall(fold(text)))
+    return (
+        words
+        | {w[:-2] for w in words if w.endswith("'s")}
+        | {w[:-1] for w in words if w.endswith("'")}
+    )
+
+
+_words = article_words
 
 
 _PARTICLES = frozenset(

@@ -40,12 +40,11 @@ from rumourx.knowledge.clubs import club_index
 from rumourx.knowledge.fees import parse_fee
 from rumourx.knowledge.folding import fold
 from rumourx.strategies.drafts import Draft
-from rumourx.strategies.finishing import player_in_article
+from rumourx.strategies.finishing import article_words, player_in_article
 from rumourx.text.grounding import align
 
 __all__ = ["LLMExtraction", "LLMRumour", "answer_words", "compile_answer_words", "read_enum"]
 
-_WORD = re.compile(r"[\w'’-]+")
 _NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
 _ENUMS: dict[str, type[Status] | type[TransferType]] = {
     "status": Status,
@@ -195,7 +194,7 @@ class LLMRumour(BaseModel):
         name = " ".join(value.split())
         if len(name.split()) > 5 or len(name) > 60:
             raise ValueError("player must be a person's name, not a sentence")
-        if article is not None and not player_in_article(name, set(_WORD.findall(fold(article)))):
+        if article is not None and not player_in_article(name, article_words(article)):
             raise ValueError(f"the article never names a player called {name!r}")
         return name
 
