@@ -83,3 +83,16 @@ def test_a_player_named_only_in_the_possessive_is_named() -> None:
     draft = Draft(player="Jesse Lingard", to_club="West Ham United", evidence=[text])
     [rumour] = finish([draft], text, strategy="rules").rumours
     assert rumour.player == "Jesse Lingard"
+
+
+def test_a_player_who_shares_a_word_with_a_club_is_still_a_player() -> None:
+    for name, text in [
+        ("Milan Skriniar", "Tottenham want Inter defender Milan Skriniar."),
+        ("Enner Valencia", "Fenerbahce are keen on striker Enner Valencia."),
+    ]:
+        draft = Draft(player=name, to_club=text.split()[0], evidence=[text])
+        assert [r.player for r in finish([draft], text, strategy="llm").rumours] == [name]
+    text = "Manchester United, the Gunners and Tottenham want Chelsea's Mason Mount."
+    for club in ("Manchester United", "the Gunners", "Chelsea's Mason Mount"):
+        draft = Draft(player=club, to_club="Tottenham Hotspur", evidence=[text])
+        assert finish([draft], text, strategy="llm").rumours == []

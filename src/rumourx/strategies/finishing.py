@@ -100,6 +100,17 @@ def _whole_sentence(evidence: Evidence, sentences: list[Sentence]) -> Evidence:
     return evidence
 
 
+def _whole_club_name(name: str) -> bool:
+    """Whether the name is a club's ("Manchester United", "Chelsea's"), not a player
+    who shares a word with one ("Milan Skriniar", "Enner Valencia")."""
+    stripped = name.strip()
+    mentions = club_index().find(stripped)
+    whole = len(mentions) == 1 and mentions[0].end == len(stripped)
+    whole = whole and stripped[: mentions[0].start].strip().lower() in ("", "the")
+    possessive = any(stripped[m.end :].startswith(("'s", "’s")) for m in mentions)
+    return whole or possessive
+
+
 def _not_a_club(club: str | None, draft: Draft) -> bool:
     """A club name no club has: the player's own name, or a known outlet's."""
     if club is None or club in club_index().clubs:
@@ -317,7 +328,7 @@ def finish(
         if (
             outlets.lookup(draft.player)
             or clubs.canonical(draft.player)
-            or clubs.find(draft.player)
+            or _whole_club_name(draft.player)
         ):
             notes.append(f"dropped {draft.player!r}: that is an outlet or a club, not a player")
             continue
