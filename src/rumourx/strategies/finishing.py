@@ -102,7 +102,8 @@ def _whole_sentence(evidence: Evidence, sentences: list[Sentence]) -> Evidence:
 
 def _whole_club_name(name: str) -> bool:
     """Whether the name is a club's ("Manchester United", "Chelsea's"), not a player
-    who shares a word with one ("Milan Skriniar", "Enner Valencia")."""
+    who shares a word with one ("Milan Skriniar", "Enner Valencia").
+    """
     stripped = name.strip()
     mentions = club_index().find(stripped)
     whole = len(mentions) == 1 and mentions[0].end == len(stripped)
