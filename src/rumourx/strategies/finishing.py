@@ -101,8 +101,9 @@ def _whole_sentence(evidence: Evidence, sentences: list[Sentence]) -> Evidence:
 
 
 def _whole_club_name(name: str) -> bool:
-    """Whether the name is a club's ("Manchester United", "Chelsea's"), not a player
-    who shares a word with one ("Milan Skriniar", "Enner Valencia").
+    """Whether the name is a club's ("Manchester United", "Chelsea's").
+
+    A player who shares a word with a club ("Milan Skriniar", "Enner Valencia") is not.
     """
     stripped = name.strip()
     mentions = club_index().find(stripped)
