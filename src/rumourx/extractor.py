@@ -155,7 +155,7 @@ EMBEDDED_QUALITY = (
     "the embedded SmolLM2-135M model measured F1 {llm} with the llm strategy and {ensemble} "
     "with ensemble on the dev split, against {rules} for the rules alone, which need no model"
 )
-_EMBEDDED_FIGURES = {"llm": "0.04", "ensemble": "0.00", "rules": "0.97"}
+_EMBEDDED_FIGURES = {"llm": "0.04", "ensemble": "0.14", "rules": "0.97"}
 _warned_embedded = threading.Event()
 
 
