@@ -222,3 +222,27 @@ def test_extract_on_a_terminal_draws_a_table_piped_plain_text(tmp_path: Path) ->
     )
     assert piped.returncode == 0 and "┃" not in piped.stdout
     assert piped.stdout.startswith("1 transfer rumour(s):")
+
+
+@pytest.mark.parametrize(("model", "priced"), [("gpt-4o-mini", True), ("my-own-model", False)])
+def test_extract_prints_the_cost_when_the_model_has_a_price(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    model: str,
+    priced: bool,
+) -> None:
+    import rumourx.extractor
+    from rumourx.testing import FunctionModel
+
+    monkeypatch.setattr(
+        rumourx.extractor, "_build_model", lambda settings: FunctionModel(lambda r: {"rumours": []})
+    )
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    monkeypatch.delenv("RUMOURX_PRICES", raising=False)
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    code, out, _ = run(capsys, "extract", str(path), "--model", model)
+    assert code == 0
+    assert "strategy ensemble; 2 model call(s)" in out  # the read and the focused re-read
+    assert ("estimated cost $" in out and f"({model})" in out) == priced

@@ -41,7 +41,7 @@ def test_a_bogus_strategy_in_the_environment_is_one_line(
     monkeypatch.setenv("RUMOURX_STRATEGY", "bogus")
     assert main(["extract", article]) == 2
     assert capsys.readouterr().err == (
-        "rumourx: error: RUMOURX_STRATEGY must be one of 'llm', 'rules' or 'hybrid', got 'bogus'\n"
+        "rumourx: error: RUMOURX_STRATEGY must be one of 'llm', 'rules', 'hybrid' or 'ensemble', got 'bogus'\n"
     )
 
 

@@ -24,7 +24,7 @@ def test_environment_fills_what_is_unset() -> None:
     )
     assert resolved.base_url == "http://env:1/v1"
     assert resolved.model == "m"
-    assert resolved.effective_strategy == "hybrid"
+    assert resolved.effective_strategy == "ensemble"
 
 
 def test_without_an_endpoint_the_default_is_rules_and_the_local_model() -> None:
@@ -64,7 +64,7 @@ def test_settings_are_frozen_and_checked() -> None:
         ),
         ({"max_attempts": 0}, "max_attempts must be a whole number from 1 to 10, got 0"),
         ({"temperature": 3}, "temperature must be a finite number from 0 to 2, got 3"),
-        ({"strategy": "magic"}, "strategy must be one of 'llm', 'rules' or 'hybrid', got 'magic'"),
+        ({"strategy": "magic"}, "strategy must be one of 'llm', 'rules', 'hybrid' or 'ensemble', got 'magic'"),
         ({"base_url": "nope"}, "base_url must be an http:// or https:// URL, got 'nope'"),
         ({"colour": "red"}, "colour is not a setting"),
     ],

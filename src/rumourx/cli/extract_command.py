@@ -45,11 +45,24 @@ def _run(args: argparse.Namespace) -> int:
         print(report.model_dump_json())
     else:
         print_report(report)
+        cost = _cost(extractor.settings.model, report)
+        if cost:
+            print(cost)
     if args.html:
         title = "standard input" if args.path == "-" else Path(args.path).name
         written = write_view(report, text, args.html, title=title)
         print(f"evidence view: {written.resolve()}", file=sys.stderr)
     return EXIT_OK
+
+
+def _cost(model: str | None, report: RumourReport) -> str | None:
+    """The estimated cost line, when the model asked has a price-table entry."""
+    from rumourx.batch.pricing import estimate_cost, load_prices
+
+    if not report.usage.calls:
+        return None
+    dollars = estimate_cost(model, report.usage, load_prices())
+    return None if dollars is None else f"estimated cost ${dollars:.6f} ({model})"
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-STRATEGIES = ("llm", "rules", "hybrid")
+STRATEGIES = ("ensemble", "llm", "rules", "hybrid")
 
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:

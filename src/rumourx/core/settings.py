@@ -28,7 +28,7 @@ __all__ = [
     "explain",
 ]
 
-StrategyName = Literal["llm", "rules", "hybrid"]
+StrategyName = Literal["llm", "rules", "hybrid", "ensemble"]
 OutputMode = Literal["tools", "json_schema", "json_object"]
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
@@ -43,9 +43,10 @@ class Settings(BaseModel):
             ``gpt-4o-mini`` with an endpoint, else the embedded local model.
         base_url: OpenAI-compatible endpoint. Default: ``OPENAI_BASE_URL``.
         api_key: Key for the endpoint. Default: ``OPENAI_API_KEY``. Never shown.
-        strategy: ``llm``, ``rules`` or ``hybrid``. None picks the measured best:
-            ``rules`` with no endpoint configured, ``hybrid`` with one (see the
-            README for the figures behind both choices).
+        strategy: ``ensemble``, ``llm``, ``rules`` or ``hybrid``. None picks the
+            measured best: ``rules`` with no endpoint configured, ``ensemble`` (the
+            model reads, the rules check) with one (see the README for the figures
+            behind both choices).
         output_mode: How structured output is requested: ``tools`` (function
             calling; works on OpenAI, vLLM, Ollama and llama.cpp), ``json_schema``
             (OpenAI structured outputs; llama.cpp rejects it) or ``json_object``.
@@ -104,7 +105,7 @@ class Settings(BaseModel):
         """The strategy that runs: explicit, else the measured default."""
         if self.strategy is not None:
             return self.strategy
-        return "hybrid" if self.has_endpoint else "rules"
+        return "ensemble" if self.has_endpoint else "rules"
 
     def resolved(self, environ: Mapping[str, str] | None = None) -> Settings:
         """Fill unset fields from the environment.
