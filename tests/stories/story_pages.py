@@ -94,7 +94,7 @@ class ParsedStoryPage(HTMLParser):
         self.tags: list[str] = []
         self.scripts = 0
         self.links: list[dict[str, str]] = []
-        self._items: list[str] = []  # the open <li>s, by kind
+        self._items: list[str] = []  # the open <article>s and <li>s, by kind
         self._story: dict[str, Any] | None = None
         self._entry: dict[str, Any] | None = None
         self.feed(page)
@@ -105,7 +105,7 @@ class ParsedStoryPage(HTMLParser):
         self.tags.append(tag)
         self.scripts += tag == "script"
         classes = values.get("class", "").split()
-        if tag == "li":
+        if tag in ("li", "article"):
             kind = "story" if "story" in classes else "entry" if "entry" in classes else "other"
             self._items.append(kind)
             if kind == "story":
@@ -121,7 +121,7 @@ class ParsedStoryPage(HTMLParser):
                 self._entry["links"].append(values)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag != "li" or not self._items:
+        if tag not in ("li", "article") or not self._items:
             return
         kind = self._items.pop()
         if kind == "story":

@@ -213,7 +213,7 @@ def test_html_alone_writes_the_page_without_links(
     code, out, _ = run(capsys, "stories", str(reports), "--html", str(tmp_path / "s.html"))
     assert code == 0
     html = (tmp_path / "s.html").read_text(encoding="utf-8")
-    assert html.count('<li class="story"') == 2 and "evidence-link" not in html
+    assert html.count('<article class="story"') == 2 and "evidence-link" not in html
     assert "stories: 2" in out and not (tmp_path / "s.jsonl").exists()
 
 

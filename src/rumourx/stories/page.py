@@ -10,7 +10,9 @@ nothing, runs only its own script, and escapes everything taken from the stories
 (player, club and outlet names, evidence, ids and URLs are untrusted). It is plain
 HTML written one story at a time, so thousands of stories make a long page that
 stays usable: a filter box, a status choice and a "contradictions only" switch hide
-what does not match, and the browser skips drawing the stories off screen.
+what does not match, and the browser skips drawing the stories off screen. Stories
+are ``<article>`` elements, not list items: Chromium renumbers a list for each item
+hidden, which made the filter quadratic (see ``benchmarks/story_page.py``).
 
 It lives in ``stories`` (which may import ``views``), not in ``views`` (which
 depends only on ``core``): see the import contracts in ``pyproject.toml``.
@@ -27,8 +29,15 @@ from urllib.parse import urlsplit
 from rumourx.core.types import Status
 from rumourx.stories.model import Story, TimelineEntry
 from rumourx.views.fields import TIER_NOTE, clubs_text, fee_text
-from rumourx.views.markup import asset, escape, page_head, page_tail, status_badge, stylesheet
-from rumourx.views.markup import tier_badge as _tier
+from rumourx.views.markup import (
+    asset,
+    escape,
+    page_head,
+    page_tail,
+    status_badge,
+    stylesheet,
+    tier_badge,
+)
 
 __all__ = ["Links", "StoryPageWriter", "story_page"]
 
@@ -38,6 +47,10 @@ Links = Callable[[str], str | None]
 #: The usual path of a move; a rejected bid and a collapse are shown where they fall.
 _LADDER = (Status.LINKED, Status.TALKS, Status.BID, Status.AGREED, Status.COMPLETED)
 _SIDE_STEPS = {Status.BID_REJECTED: Status.BID, Status.COLLAPSED: Status.COMPLETED}
+
+
+def _tier(tier: int | None) -> str:
+    return tier_badge(tier, note=False)  # the page's heading says what tiers are
 
 
 def _fold(text: str) -> str:
@@ -85,7 +98,7 @@ def _steps(story: Story) -> str:
     items = []
     for step in steps:
         classes = ["step", f"step-{step.value}"]
-        note = "not reported"
+        note = ""
         if step in first:
             classes.append("seen")
             entry = first[step]
@@ -94,10 +107,8 @@ def _steps(story: Story) -> str:
             classes.append("now")
             note += "; the latest status"
         label = step.value.replace("_", " ")
-        items.append(
-            f'<li class="{" ".join(classes)}" title="{escape(f"{label}: {note}")}">'
-            f"{escape(label)}</li>"
-        )
+        title = f' title="{escape(f"{label}: {note}")}"' if note else ""
+        items.append(f'<li class="{" ".join(classes)}"{title}>{escape(label)}</li>')
     return f'<ol class="steps" aria-label="status steps">{"".join(items)}</ol>'
 
 
@@ -107,7 +118,7 @@ def _probability(story: Story) -> str:
     return (
         '<div class="probability" title="estimated probability that the move happens">'
         f'<span class="percent">{escape(percent)}</span>'
-        f'<meter min="0" max="1" low="0.34" high="0.66" optimum="1" value="{value:.4f}">'
+        f'<meter min="0" max="1" value="{value:.4f}">'
         f'{escape(percent)}</meter><span class="label">probability</span></div>'
     )
 
@@ -222,14 +233,14 @@ def story_html(story: Story, number: int, links: Links | None = None) -> str:
         previous = entry.status
     flags = ' data-contradicted="1"' if story.contradictions else ""
     return (
-        f'<li class="story" id="story-{number}" data-status="{escape(story.status.value)}"'
+        f'<article class="story" id="story-{number}" data-status="{escape(story.status.value)}"'
         f'{flags} data-search="{escape(_search_text(story))}">'
         '<div class="story-head"><div class="who">'
         f'<h2><span class="player">{escape(story.player)}</span></h2>'
         f'<div class="move">{escape(clubs_text(story.from_club, story.to_club))}</div>'
         f"</div>{_probability(story)}</div>"
         f"{_facts(story)}{_steps(story)}{_outlets(story)}{_contradictions(story)}"
-        f'<ol class="timeline">{"".join(entries)}</ol>{_why(story)}</li>\n'
+        f'<ol class="timeline">{"".join(entries)}</ol>{_why(story)}</article>\n'
     )
 
 
@@ -282,7 +293,7 @@ class StoryPageWriter:
             f"<header><h1>{escape(title)}</h1>"
             f'<div class="meta">{escape(" · ".join(meta))}</div>{_toolbar()}</header>\n'
             '<main>\n<p class="none" id="no-match" hidden>No story matches the filter.</p>\n'
-            '<ol class="stories">\n'
+            '<div class="stories">\n'
         )
 
     def add(self, story: Story) -> None:
@@ -294,9 +305,9 @@ class StoryPageWriter:
     def close(self, notes: Sequence[str] = ()) -> None:
         """Finish the page; ``notes`` (how the stories were read) go at its foot."""
         if not self.stories:
-            self._file.write('</ol>\n<p class="none">No story: no report had a rumour.</p>\n')
+            self._file.write('</div>\n<p class="none">No story: no report had a rumour.</p>\n')
         else:
-            self._file.write("</ol>\n")
+            self._file.write("</div>\n")
         lines = [
             f"{_plural(self.stories, 'story', 'stories')}, "
             f"{_plural(self.entries, 'timeline entry', 'timeline entries')}",

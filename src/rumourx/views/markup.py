@@ -83,14 +83,17 @@ def page_tail(script: str) -> str:
     return f"<script>{script}</script>\n</body>\n</html>\n"
 
 
-def tier_badge(tier: int | None) -> str:
-    """``T2`` as a coloured badge; ``T?`` for an outlet rumourx does not rate."""
+def tier_badge(tier: int | None, *, note: bool = True) -> str:
+    """``T2`` as a coloured badge; ``T?`` for an outlet rumourx does not rate.
+
+    ``note=False`` leaves out the tooltip saying what tiers are, for a page that
+    says it once.
+    """
     if tier is None:
-        return (
-            '<span class="badge tier tier-unknown" title="an outlet rumourx does not rate">'
-            "T?</span>"
-        )
-    return f'<span class="badge tier tier-{int(tier)}" title="{TIER_NOTE}">T{int(tier)}</span>'
+        title = ' title="an outlet rumourx does not rate"' if note else ""
+        return f'<span class="badge tier tier-unknown"{title}>T?</span>'
+    title = f' title="{TIER_NOTE}"' if note else ""
+    return f'<span class="badge tier tier-{int(tier)}"{title}>T{int(tier)}</span>'
 
 
 def status_badge(status: Status) -> str:

@@ -6,7 +6,7 @@
   var contradicted = document.getElementById("contradicted");
   var shown = document.getElementById("shown");
   var none = document.getElementById("no-match");
-  var stories = Array.prototype.slice.call(document.querySelectorAll("li.story"));
+  var stories = Array.prototype.slice.call(document.querySelectorAll("article.story"));
   var texts = stories.map(function (story) { return story.getAttribute("data-search") || ""; });
   var timer = null;
   // The page folds each story's names the same way: lower case, accents dropped.
