@@ -3,6 +3,7 @@
     python benchmarks/story_page.py              # 500 and 5,000 stories
     python benchmarks/story_page.py 300 3000     # other sizes
     python benchmarks/story_page.py --list-items # the same, stories drawn as <li>
+    python benchmarks/story_page.py --page PAGE  # load and filter an existing story page
 
 Stories are synthetic (two articles each, names made up here). Figures, each for N
 and 10 N stories, and their ratio (10 is linear):
@@ -111,11 +112,28 @@ def measure(count: int, folder: Path, browser: object, list_items: bool) -> dict
     return {"write": written, "load": loaded, "filter": hide, "bytes": page.stat().st_size}
 
 
+def existing(page: Path) -> None:
+    """Load and filter a page made by ``rumourx stories --html`` (absolute seconds)."""
+    with chromium() as browser:
+        started = time.perf_counter()
+        with browser.open(page) as rendered:
+            loaded = time.perf_counter() - started
+            stories = rendered.evaluate("() => document.querySelectorAll('.story').length")
+            hide, shown = rendered.evaluate(HIDE)
+            assert rendered.page_errors == [], rendered.page_errors
+    print(f"{page}: {page.stat().st_size:,} bytes, {stories:,} stories")
+    print(f"Chromium load {loaded:.3f} s; contradictions only ({shown:,} shown) {hide:.3f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("sizes", nargs="*", type=int, default=[500, 5000])
     parser.add_argument("--list-items", action="store_true")
+    parser.add_argument("--page", type=Path, help="an existing story page to load and filter")
     args = parser.parse_args()
+    if args.page:
+        existing(args.page)
+        return
     small, large = args.sizes
     with tempfile.TemporaryDirectory() as tmp, chromium() as browser:
         a = measure(small, Path(tmp), browser, args.list_items)
