@@ -44,9 +44,11 @@ lint: $(VENV)/.dev
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-# The README's picture: the seed article's evidence view in headless Chromium.
+# The README's pictures, in headless Chromium: the seed article's evidence view, and the
+# story page of examples/stories (batch, then stories --html --views --articles).
 screenshot: $(VENV)/.dev
 	$(BIN)/python -m tests.views.screenshot --out docs/evidence-view.png
+	$(BIN)/python -m tests.views.screenshot --stories --out docs/story-view.png
 
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/run.py

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from rumourx.cli import main
+from rumourx.views.filenames import evidence_view_name
 from tests.stories.reports import line, rumour, write
 
 ROWS = [
@@ -140,3 +141,165 @@ def test_a_bad_coefficients_file_is_exit_2(
         str(tmp_path / "c.json"),
     )
     assert code == 2 and "bad coefficients file" in err
+
+
+# The story page: --html, --views, --articles.
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "stories" / "articles.jsonl"
+
+
+def _batch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    reports = tmp_path / "reports.jsonl"
+    code, _, _ = run(capsys, "batch", str(EXAMPLE), "-o", str(reports))
+    assert code == 0
+    return reports
+
+
+def test_html_draws_the_stories_and_links_every_entry_to_a_view_that_exists(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.stories.story_pages import ParsedStoryPage
+    from tests.views.pages import ParsedPage
+
+    reports = _batch(tmp_path, capsys)
+    site = tmp_path / "site"
+    page_file = site / "stories.html"
+    code, out, err = run(
+        capsys,
+        "stories",
+        str(reports),
+        "-o",
+        str(tmp_path / "stories.jsonl"),
+        "--html",
+        str(page_file),
+        "--views",
+        str(site / "views"),
+        "--articles",
+        str(EXAMPLE),
+    )
+    assert code == 0 and err == ""
+    stories = [
+        json.loads(t) for t in (tmp_path / "stories.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    page = ParsedStoryPage(page_file.read_text(encoding="utf-8"))
+    assert [[e["article"] for e in s["entries"]] for s in page.stories] == [
+        s["articles"] for s in stories
+    ]
+    texts = {
+        row["id"]: row["text"]
+        for row in (json.loads(t) for t in EXAMPLE.read_text(encoding="utf-8").splitlines())
+    }
+    linked = 0
+    for story in page.stories:
+        for entry in story["entries"]:
+            [link] = [a for a in entry["links"] if a.get("class") == "evidence-link"]
+            view = site / link["href"]
+            assert view.is_file() and view.resolve().parent == (site / "views").resolve()
+            assert ParsedPage(view.read_text(encoding="utf-8")).text == texts[entry["article"]]
+            linked += 1
+    assert linked == sum(len(s["articles"]) for s in stories) == 9
+    assert sorted(p.name for p in (site / "views").iterdir()) == sorted(
+        evidence_view_name(i) for s in stories for i in s["articles"]
+    )
+    assert f"story page: {page_file.resolve()}" in out
+    assert f"evidence views: 9 written to {site / 'views'}" in out
+    assert not list(site.glob("*.tmp")) and not list((site / "views").glob("*.tmp"))
+
+
+def test_html_alone_writes_the_page_without_links(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reports = write(tmp_path / "reports.jsonl", ROWS)
+    code, out, _ = run(capsys, "stories", str(reports), "--html", str(tmp_path / "s.html"))
+    assert code == 0
+    html = (tmp_path / "s.html").read_text(encoding="utf-8")
+    assert html.count('<article class="story"') == 2 and "evidence-link" not in html
+    assert "stories: 2" in out and not (tmp_path / "s.jsonl").exists()
+
+
+def test_views_without_articles_say_where_the_texts_would_come_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reports = write(tmp_path / "reports.jsonl", ROWS)
+    code, out, _ = run(
+        capsys,
+        "stories",
+        str(reports),
+        "--html",
+        str(tmp_path / "s.html"),
+        "--views",
+        str(tmp_path / "v"),
+    )
+    assert code == 0
+    assert "evidence views: 0 written" in out
+    assert "4 article(s) without one: no article text: give --articles, the batch input file" in out
+    assert "evidence-link" not in (tmp_path / "s.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "give -o STORIES.jsonl, --html PAGE.html, or both"),
+        (
+            ["-o", "{t}/s.jsonl", "--views", "{t}/v"],
+            "--views writes the views the story page links to",
+        ),
+        (["--html", "{t}/s.html", "--articles", "{t}/in.jsonl"], "--articles gives the texts"),
+        (["--html", "-"], "--html needs a file name"),
+        (["--html", "{t}/reports.jsonl"], "is the reports file"),
+        (["--html", "{t}"], "is a directory"),
+        (["-o", "{t}/x", "--html", "{t}/x"], "name the same file"),
+        (["--html", "{t}/s.html", "--views", "{t}/reports.jsonl"], "is a file, not a folder"),
+        (
+            ["--html", "{t}/s.html", "--views", "{t}/v", "--articles", "{t}/none.jsonl"],
+            "no such file",
+        ),
+        (["--html", "{t}/missing/s.html"], "cannot write"),
+    ],
+)
+def test_unusable_page_options_are_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    reports = write(tmp_path / "reports.jsonl", ROWS)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    argv = [a.replace("{t}", str(tmp_path)) for a in args]
+    code, _, err = run(capsys, "stories", str(reports), *argv)
+    assert code == 2
+    assert err.startswith("rumourx: error: ") and message in err and err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written
+
+
+def test_a_file_that_is_not_rumourx_output_writes_no_page_and_no_views(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write(tmp_path / "in.jsonl", [{"id": "1", "text": "an article"}])
+    code, _, err = run(
+        capsys,
+        "stories",
+        str(source),
+        "--html",
+        str(tmp_path / "s.html"),
+        "--views",
+        str(tmp_path / "v"),
+        "--articles",
+        str(source),
+    )
+    assert code == 2 and "is not rumourx batch output" in err
+    assert not (tmp_path / "s.html").exists() and not (tmp_path / "v").exists()
+
+
+def test_a_page_that_cannot_be_written_leaves_no_stories_file_either(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reports = write(tmp_path / "reports.jsonl", ROWS)
+    code, _, err = run(
+        capsys,
+        "stories",
+        str(reports),
+        "-o",
+        str(tmp_path / "s.jsonl"),
+        "--html",
+        str(tmp_path / "missing" / "s.html"),
+    )
+    assert code == 2 and "cannot write" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports.jsonl"]

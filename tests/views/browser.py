@@ -86,8 +86,14 @@ class Browser:
         )
 
     @contextmanager
-    def open(self, path: Path, *, width: int = 1280, height: int = 900) -> Iterator[Rendered]:
-        """Load ``path`` in a fresh context; record and refuse every other request."""
+    def open(
+        self, path: Path, *, width: int = 1280, height: int = 900, folder: Path | None = None
+    ) -> Iterator[Rendered]:
+        """Load ``path`` in a fresh context; record and refuse every other request.
+
+        With ``folder``, files in it may be opened too (a story page's evidence views,
+        followed by clicking a link); every request is still recorded.
+        """
         context = self._browser.new_context(
             viewport={"width": width, "height": height}, java_script_enabled=True
         )
@@ -99,8 +105,11 @@ class Browser:
         page.on("console", lambda message: rendered.console.append(message.text))
         page.on("pageerror", lambda error: rendered.page_errors.append(str(error)))
 
+        allowed = folder.resolve().as_uri() + "/" if folder is not None else None
+
         def route(route: Any) -> None:
-            if route.request.url == url:
+            asked = route.request.url
+            if asked == url or (allowed is not None and asked.startswith(allowed)):
                 route.continue_()
             else:
                 route.abort()

@@ -13,10 +13,14 @@ Example:
     >>> [story] = build_stories(extract_many(articles))
     >>> story.player, story.to_club, story.status.value, story.articles, story.corroboration
     ('Houssem Aouar', 'Arsenal', 'agreed', ['a', 'b'], 2)
+    >>> page = story_page([story])  # one self-contained HTML page: the story as a timeline
+    >>> page.count('<li class="entry')
+    2
 """
 
 from rumourx.stories.building import build_stories, iter_stories
 from rumourx.stories.model import Contradiction, Factor, Story, StoryOutlet, TimelineEntry
+from rumourx.stories.page import StoryPageWriter, story_page
 from rumourx.stories.probability import ProbabilityModel, load_probability_model
 from rumourx.stories.reports import ReadSummary
 
@@ -27,8 +31,10 @@ __all__ = [
     "ReadSummary",
     "Story",
     "StoryOutlet",
+    "StoryPageWriter",
     "TimelineEntry",
     "build_stories",
     "iter_stories",
     "load_probability_model",
+    "story_page",
 ]

@@ -21,7 +21,13 @@ from rumourx.core.dates import normalise_published, published_day, published_key
 from rumourx.core.errors import InputError
 from rumourx.core.types import Evidence, Fee, TransferRumour
 
-__all__ = ["ReadSummary", "ReportRecord", "iter_records", "read_reports_file"]
+__all__ = [
+    "ReadSummary",
+    "ReportRecord",
+    "iter_records",
+    "published_by",
+    "read_reports_file",
+]
 
 #: Lines read without one rumourx line before a file is declared not rumourx output.
 _GIVE_UP_AFTER = 1000
@@ -127,6 +133,23 @@ def _as_of_key(as_of: str | None) -> tuple[str, bool] | None:
     return (value, True) if len(value) == 10 else (published_key(value), False)
 
 
+def published_by(published: str | None, as_of: str | None) -> bool:
+    """Whether a report dated ``published`` (normalised) falls within ``--as-of``.
+
+    With no ``as_of`` every report does; with one, an undated report does not.
+    """
+    bound = _as_of_key(as_of)
+    if bound is None:
+        return True
+    return published is not None and _within(published, bound)
+
+
+def _within(published: str, bound: tuple[str, bool]) -> bool:
+    key, whole_day = bound
+    value = published_day(published).isoformat() if whole_day else published_key(published)
+    return value <= key
+
+
 class _Reader:
     def __init__(self, summary: ReadSummary, as_of: str | None) -> None:
         self.summary = summary
@@ -139,9 +162,7 @@ class _Reader:
         if published is None:
             self.summary.skip(UNDATED_AS_OF)
             return False
-        key, whole_day = self.bound
-        value = published_day(published).isoformat() if whole_day else published_key(published)
-        if value > key:
+        if not _within(published, self.bound):
             self.summary.skip(AFTER_AS_OF)
             return False
         return True

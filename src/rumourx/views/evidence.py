@@ -7,43 +7,18 @@ Content-Security-Policy lets only the page's own inline style and script run.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
-import re
 from collections.abc import Sequence
-from functools import cache
-from importlib import resources
 
 from rumourx.core.errors import InputError
 from rumourx.core.types import Article, RumourReport, TransferRumour
-from rumourx.views.fields import TIER_NOTE, fee_text, move_text, sources_with_tiers
+from rumourx.views.fields import fee_text, move_text, sources_with_tiers
 from rumourx.views.highlight import Key, Placement, place_evidence, segments
+from rumourx.views.markup import asset, page_head, page_tail, status_badge, stylesheet, tier_badge
+from rumourx.views.markup import escape as _esc
 
 __all__ = ["evidence_page", "view_text"]
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _HEADERS = ("#", "player", "move", "type", "status", "fee", "sources", "evidence")
-
-
-def _esc(value: object) -> str:
-    """Escape text for HTML content and quoted attributes alike.
-
-    Carriage returns become character references, which the HTML parser keeps (a raw
-    CR would be folded into a line feed and shift every later offset); lone
-    surrogates, which cannot be encoded, become U+FFFD, one character for one.
-    """
-    text = html.escape(str(value), quote=True).replace("\r", "&#13;").replace("\x00", "\ufffd")
-    return _SURROGATE.sub("\ufffd", text)
-
-
-@cache
-def _asset(name: str) -> str:
-    return resources.files("rumourx.views").joinpath("assets", name).read_text(encoding="utf-8")
-
-
-def _digest(source: str) -> str:
-    return base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii")
 
 
 def view_text(report: RumourReport, article: str | Article | None) -> str:
@@ -125,19 +100,10 @@ def _article_html(text: str, report: RumourReport, placement: Placement) -> str:
     return "".join(parts)
 
 
-def _tier_badge(tier: int | None) -> str:
-    if tier is None:
-        return (
-            '<span class="badge tier tier-unknown" title="an outlet rumourx does not rate">'
-            "T?</span>"
-        )
-    return f'<span class="badge tier tier-{tier}" title="{TIER_NOTE}">T{tier}</span>'
-
-
 def _move_rows(key: Key, move: TransferRumour) -> str:
     name = key.name
     sources = ", ".join(
-        f"{_esc(source)}{_tier_badge(tier)}" for source, tier in sources_with_tiers(move)
+        f"{_esc(source)}{tier_badge(tier)}" for source, tier in sources_with_tiers(move)
     )
     tag = ' <span class="badge opinion-tag">opinion</span>' if key.group == "opinion" else ""
     count = len(move.evidence)
@@ -151,7 +117,7 @@ def _move_rows(key: Key, move: TransferRumour) -> str:
         _esc(move.player) + tag,
         _esc(move_text(move)),
         _esc(move.transfer_type.value),
-        f'<span class="badge status-{_esc(move.status.value)}">{_esc(move.status.value)}</span>',
+        status_badge(move.status),
         _esc(fee_text(move.fee)),
         sources or '<span class="none">none named</span>',
         passages,
@@ -233,13 +199,8 @@ def evidence_page(
     heading = f"Evidence view: {title}" if title else "Evidence view"
     placement = place_evidence(text, report.rumours, report.opinion)
     keys = [key for key, _ in _moves(report)]
-    style = _asset("evidence.css") + "\n" + _key_css(keys) + "\n"
-    script = _asset("evidence.js")
-    policy = (
-        "default-src 'none'; "
-        f"style-src 'sha256-{_digest(style)}'; script-src 'sha256-{_digest(script)}'; "
-        "base-uri 'none'; form-action 'none'"
-    )
+    style = stylesheet("evidence.css", extra=_key_css(keys))
+    script = asset("evidence.js")
     usage = report.usage
     publisher = article.publisher if isinstance(article, Article) else None
     meta = [
@@ -253,11 +214,7 @@ def evidence_page(
         meta.insert(0, f"published by {publisher}")
     return "".join(
         [
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
-            f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n',
-            '<meta name="referrer" content="no-referrer">\n',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-            f"<title>{_esc(heading)}</title>\n<style>{style}</style>\n</head>\n<body>\n",
+            page_head(heading, style, script),
             f"<header><h1>{_esc(heading)}</h1>",
             f'<div class="meta">{_esc(" · ".join(meta))}</div></header>\n<main>\n',
             '<section class="card" id="article"><h2>Article</h2>',
@@ -265,7 +222,7 @@ def evidence_page(
             _article_html(text, report, placement),
             "</div></section>\n",
             f'<div class="side">{_side(report, placement.problems)}</div>\n</main>\n',
-            f"<script>{script}</script>\n</body>\n</html>\n",
+            page_tail(script),
         ]
     )
 

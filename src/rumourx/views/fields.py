@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rumourx.core.types import Fee, TransferRumour
 
-__all__ = ["TIER_NOTE", "fee_text", "money", "move_text", "sources_with_tiers"]
+__all__ = ["TIER_NOTE", "clubs_text", "fee_text", "money", "move_text", "sources_with_tiers"]
 
 TIER_NOTE = "reliability tier, 1 (most reliable) to 5 (least)"
 
@@ -30,9 +30,14 @@ def fee_text(fee: Fee | None) -> str:
     return text
 
 
-def move_text(rumour: TransferRumour, arrow: str = "→") -> str:
+def clubs_text(from_club: str | None, to_club: str | None, arrow: str = "→") -> str:
     """``Wolverhampton Wanderers → Newcastle United``, with ``?`` for an unknown club."""
-    return f"{rumour.from_club or '?'} {arrow} {rumour.to_club or '?'}"
+    return f"{from_club or '?'} {arrow} {to_club or '?'}"
+
+
+def move_text(rumour: TransferRumour, arrow: str = "→") -> str:
+    """A rumour's move as :func:`clubs_text` writes it."""
+    return clubs_text(rumour.from_club, rumour.to_club, arrow)
 
 
 def sources_with_tiers(rumour: TransferRumour) -> list[tuple[str, int | None]]:
