@@ -192,3 +192,42 @@ def test_a_cut_off_answer_is_an_answer_error_of_its_kind() -> None:
     with pytest.raises(AnswerError) as caught:
         wire_format(Named, "tools").read(completion, {"article": ARTICLE})
     assert caught.value.kind == "cut_off"
+
+
+def test_messages_are_sent_as_written_never_rendered_as_templates() -> None:
+    # instructor renders every message as a Jinja template when a context is given:
+    # an article with "{{" or "{%" was evaluated (or failed) before it reached the model.
+    article = "Juventus want Sergio Ramos {{ 2 + 2 }} {% if x %}"
+    request = ModelRequest(
+        messages=[{"role": "user", "content": article}],
+        response_model=Named,
+        context={"article": article},
+    )
+    endpoint = FakeEndpoint(ok({"player": "Sergio Ramos"}))
+    model_for(endpoint).complete(request)
+    assert _bodies(endpoint)[0]["messages"][0]["content"] == article
+
+
+@pytest.mark.parametrize(
+    ("mode", "instructor_mode"),
+    [("tools", "TOOLS"), ("json_schema", "JSON_SCHEMA"), ("json_object", "JSON")],
+)
+@pytest.mark.parametrize("with_system", [True, False])
+def test_the_request_fields_and_messages_are_what_instructor_builds(
+    mode: str, instructor_mode: str, with_system: bool
+) -> None:
+    try:
+        from instructor.v2.core.providers import Provider
+        from instructor.v2.core.registry import mode_registry
+        from instructor.v2.core.response_model import prepare_response_model
+    except ImportError as exc:  # instructor moved its internals: nothing to compare against
+        pytest.skip(f"instructor's request handlers are not where 1.17 keeps them: {exc}")
+    messages = REQUEST.messages if with_system else REQUEST.messages[1:]
+    handlers = mode_registry.get_handlers(
+        Provider.OPENAI, getattr(instructor.Mode, instructor_mode)
+    )
+    _, theirs = handlers.request_handler(
+        response_model=prepare_response_model(Named), kwargs={"messages": messages}
+    )
+    fmt = wire_format(Named, mode)  # type: ignore[arg-type]
+    assert {**fmt.fields, "messages": fmt.messages(messages)} == theirs
