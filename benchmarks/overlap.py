@@ -59,7 +59,7 @@ def main() -> None:
         with stub_server(rumours) as url:
             fast, cpu, calls = timed_batch(url, texts, args.concurrency)
         with stub_server(rumours, latency=args.latency) as url:
-            slow, _, _ = timed_batch(url, texts, args.concurrency)
+            slow, slow_cpu, _ = timed_batch(url, texts, args.concurrency)
         ideal = calls * args.latency / args.concurrency
         efficiency = max(fast, ideal) / slow
         runs.append(
@@ -68,6 +68,7 @@ def main() -> None:
                 "latency_s": round(slow, 2),
                 "ideal_s": round(ideal, 2),
                 "cpu_ms_per_article": round(cpu / args.articles * 1000, 2),
+                "cpu_ms_per_article_latency": round(slow_cpu / args.articles * 1000, 2),
                 "efficiency": round(efficiency, 3),
                 "calls_per_article": round(calls / args.articles, 2),
                 "load": round(load, 2),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -83,6 +85,24 @@ def test_every_row_gives_one_row_with_its_columns_and_the_reports_of_extract_man
             assert json.loads(got["error"]) == error
     assert json.loads(by_id["r3"]["error"])["type"] == "InputError"
     assert sum(r["report"] is not None for r in out) == len(rows) - 2
+
+
+def test_a_dataset_read_from_a_file_runs_beside_as_many_actors_as_cpus(
+    ray: ModuleType, tmp_path: Path
+) -> None:
+    # With one CPU reserved per actor, 2 actors on 2 CPUs left none for the read
+    # tasks and the job never started. Run it on a thread so a hang fails the test.
+    source = tmp_path / "articles.jsonl"
+    rows = _rows(60)
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    dataset = extract_dataset(ray.data.read_json(str(source)), Settings(strategy="rules"))
+    done: list[list[dict[str, Any]]] = []
+    worker = threading.Thread(target=lambda: done.append(dataset.take_all()), daemon=True)
+    worker.start()
+    worker.join(timeout=300)
+    assert done, "the dataset never finished: the actors took every CPU"
+    assert sorted(r["id"] for r in done[0]) == sorted(r["id"] for r in rows)
+    _answered(done[0])
 
 
 def test_a_repeated_id_is_two_rows_and_two_answers(ray: ModuleType) -> None:
