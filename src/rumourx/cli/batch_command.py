@@ -31,6 +31,7 @@ def _run(args: argparse.Namespace) -> int:
             extractor,
             poll_interval=args.poll_interval,
             prices_file=args.prices,
+            retry_failed=args.retry_failed,
         )
     else:
         summary = run_batch(
