@@ -245,6 +245,14 @@ def test_hybrid_evidence_slices_the_input(article: tuple[str, list[int]]) -> Non
     _check_offsets(source, extractor.extract(source), chosen)
 
 
+@PROPERTY
+@given(noisy_article(visible_inside=True), st.sampled_from(["exact", "folded", "spaced"]))
+def test_ensemble_evidence_slices_the_input(article: tuple[str, list[int]], style: str) -> None:
+    source, chosen = article
+    extractor = Extractor(Settings(strategy="ensemble"), model=_answer_from_the_text(style))
+    _check_offsets(source, extractor.extract(source), chosen)
+
+
 @pytest.mark.parametrize("style", ["exact", "folded", "spaced"])
 def test_dotted_capitals_on_the_model_path_never_shift_evidence(style: str) -> None:
     source = "İİİ İstanbul news. İİ Arsenal have agreed a £30m fee with Lyon for Houssem Aouar."
