@@ -183,3 +183,13 @@ def test_a_text_with_invisible_characters_is_still_found_once_normalised() -> No
     report = Extractor(Settings(strategy="llm", api_key="k", model="m"), model=model).extract(text)
     assert [(r.player, r.to_club) for r in report.rumours] == [("Kofi Mensah", "Chelsea")]
     assert model.unknown == 0
+
+
+def test_a_focused_read_sees_a_club_written_only_by_a_short_form() -> None:
+    first = "Real are interested in Leipzig striker Kofi Mensah, 24."
+    text = f"{first} Chelsea have a new manager."
+    model = SimulatedModel([_one_move(text, "Real Madrid")])
+    answer = _ask(model, first, "These sentences mention Kofi Mensah.\n")
+    assert [(r["player"], r["to_club"]) for r in answer["rumours"]] == [
+        ("Kofi Mensah", "Real Madrid")
+    ]

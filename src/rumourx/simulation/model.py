@@ -273,8 +273,7 @@ def _visible(
     to_club = _as_written(gold.get("to_club"), text, named)
     evidence = squash(str(gold.get("evidence") or ""))
     has_player = _surname(player) in _words(text)
-    clubs = club_index()
-    has_club = to_club is None or clubs.canonical(to_club) in named or fold(to_club) in fold(text)
+    has_club = to_club is None or club_written(to_club, text, named)
     if not whole and not (evidence and evidence in squashed) and not (has_player and has_club):
         return None
     if not (evidence and evidence in squashed):
