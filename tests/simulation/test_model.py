@@ -155,3 +155,41 @@ def test_on_our_own_articles_llm_is_perfect_at_noise_zero_and_ensemble_recovers_
     ensemble, calls = _f1("ensemble", texts, 0.5)
     assert llm < 1.0, "noise 0.5 should cost the model alone some moves"
     assert ensemble > llm and calls <= 2.0
+
+
+def _one_move(text: str, to_club: str) -> LabelledText:
+    gold = {"player": "Kofi Mensah", "to_club": to_club, "status": "linked", "sources": []}
+    return LabelledText("one", text, (gold,))
+
+
+def test_it_names_the_gold_club_in_full_never_another_club_of_the_text() -> None:
+    text = "City and their rivals Manchester United both want Leipzig striker Kofi Mensah."
+    answer = _ask(SimulatedModel([_one_move(text, "Manchester City")]), text)
+    assert [r["to_club"] for r in answer["rumours"]] == ["Manchester City"]
+    text = "Chelsea want to beat both Manchester clubs to the signing of Kofi Mensah."
+    answer = _ask(SimulatedModel([_one_move(text, "Manchester City")]), text)
+    assert [r["to_club"] for r in answer["rumours"]] == ["Manchester City"]
+
+
+def test_it_copies_a_club_the_index_does_not_know_as_the_text_spells_it() -> None:
+    text = "Kofi Mensah is wanted by Sporting Kansas Cty, his agent says."
+    answer = _ask(SimulatedModel([_one_move(text, "Sporting Kansas City")]), text)
+    assert [r["to_club"] for r in answer["rumours"]] == ["Sporting Kansas Cty"]
+
+
+def test_a_text_with_invisible_characters_is_still_found_once_normalised() -> None:
+    text = "The Blades\ufeff are willing to let Kofi Mensah move on loan to Chelsea."
+    model = SimulatedModel([_one_move(text, "Chelsea")])
+    report = Extractor(Settings(strategy="llm", api_key="k", model="m"), model=model).extract(text)
+    assert [(r.player, r.to_club) for r in report.rumours] == [("Kofi Mensah", "Chelsea")]
+    assert model.unknown == 0
+
+
+def test_a_focused_read_sees_a_club_written_only_by_a_short_form() -> None:
+    first = "Real are interested in Leipzig striker Kofi Mensah, 24."
+    text = f"{first} Chelsea have a new manager."
+    model = SimulatedModel([_one_move(text, "Real Madrid")])
+    answer = _ask(model, first, "These sentences mention Kofi Mensah.\n")
+    assert [(r["player"], r["to_club"]) for r in answer["rumours"]] == [
+        ("Kofi Mensah", "Real Madrid")
+    ]

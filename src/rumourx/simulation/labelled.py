@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from rumourx.core.errors import InputError
+from rumourx.text.normalise import strip_invisible
 
 __all__ = ["LabelledText", "TextIndex", "load_labelled", "squash"]
 
@@ -25,8 +26,12 @@ _REMOVED = re.compile(r"\[removed: [^\]]*\]")
 
 
 def squash(text: str) -> str:
-    """Text compared loosely: NFC, plain quotes and dashes, one space for any run."""
-    return " ".join(unicodedata.normalize("NFC", text).translate(_QUOTES).split())
+    """Text compared loosely, as a reader sees it whatever the text layer normalised.
+
+    NFC, no invisible characters, plain quotes and dashes, one space for any run.
+    """
+    text = strip_invisible(unicodedata.normalize("NFC", text))
+    return " ".join(text.translate(_QUOTES).split())
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,8 @@ from rumourx.simulation.roughening import (
     misspell,
     paraphrase,
 )
-from rumourx.strategies.finishing import article_words
+from rumourx.strategies.club_names import club_written
+from rumourx.strategies.player_names import article_words
 from rumourx.testing import FunctionModel
 from rumourx.text.sentences import split_sentences
 
@@ -224,17 +225,24 @@ class SimulatedModel(FunctionModel):
 def _as_written(name: str | None, text: str, named: set[str]) -> str | None:
     """A club as the text writes it, when the gold names it in a form the text lacks.
 
-    A strong model copies names from what it reads: when the gold's form is not in
-    the text and the club index cannot tie it to a club the text names, the closest
-    capitalised phrase of the text is taken (accents and spelling may differ).
+    A strong model copies names from what it reads: when the text writes the gold's
+    club in no form (see :func:`~rumourx.strategies.club_names.club_written`: "United",
+    "Brighton's", "Real" are forms of it), the closest capitalised phrase of the text
+    is taken (accents and spelling may differ), never one that names another club.
     """
-    if not name or fold(name) in fold(text) or club_index().canonical(name) in named:
+    clubs = club_index()
+    if not name or club_written(name, text, named):
         return name
     phrases = {
         m.group(0)
         for m in re.finditer(r"[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|de|del|di))*", text)
     }
-    scored = [(difflib.SequenceMatcher(None, fold(name), fold(p)).ratio(), p) for p in phrases]
+    known = clubs.canonical(name)
+    scored = [
+        (difflib.SequenceMatcher(None, fold(name), fold(p)).ratio(), p)
+        for p in phrases
+        if clubs.canonical(p) in (None, known)  # never another club the index knows
+    ]
     best = max(scored, default=(0.0, name))
     return best[1] if best[0] >= 0.75 else name
 
@@ -265,8 +273,7 @@ def _visible(
     to_club = _as_written(gold.get("to_club"), text, named)
     evidence = squash(str(gold.get("evidence") or ""))
     has_player = _surname(player) in _words(text)
-    clubs = club_index()
-    has_club = to_club is None or clubs.canonical(to_club) in named or fold(to_club) in fold(text)
+    has_club = to_club is None or club_written(to_club, text, named)
     if not whole and not (evidence and evidence in squashed) and not (has_player and has_club):
         return None
     if not (evidence and evidence in squashed):

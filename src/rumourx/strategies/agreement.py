@@ -22,12 +22,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rumourx.core.types import Fee, TransferType
-from rumourx.knowledge.clubs import club_index
 from rumourx.knowledge.fees import find_money, parse_fee
 from rumourx.knowledge.folding import fold
+from rumourx.strategies.club_names import club_written, clubs_named, draft_club
 from rumourx.strategies.drafts import Draft
 from rumourx.strategies.finishing import (
-    draft_club,
     provable_fee,
     source_in_article,
     source_name,
@@ -79,12 +78,7 @@ def _fee(model: Draft, rules: Draft, article: str) -> Fee | None:
 
 
 def _club_named(club: str | None, article: str) -> bool:
-    if not club:
-        return False
-    clubs = club_index()
-    canonical = clubs.canonical(club)
-    named = {m.club for m in clubs.find(article)}
-    return (canonical is not None and canonical in named) or fold(club) in fold(article)
+    return bool(club) and club_written(club, article, clubs_named(article))
 
 
 def merge_fields(model: Draft, rules: Draft, article: str) -> Draft:

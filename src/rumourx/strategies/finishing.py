@@ -15,10 +15,19 @@ from rumourx.knowledge.clubs import club_index
 from rumourx.knowledge.fees import find_money
 from rumourx.knowledge.folding import fold
 from rumourx.knowledge.outlets import outlet_index
+from rumourx.strategies.club_names import club_in_context, club_written, clubs_named, draft_club
 from rumourx.strategies.drafts import Draft
+from rumourx.strategies.player_names import (
+    article_words,
+    full_name,
+    player_as_written,
+    player_in_article,
+)
 from rumourx.text.grounding import align
 from rumourx.text.injection import looks_like_instruction
 from rumourx.text.sentences import Sentence, split_sentences
+
+_WORD = re.compile(r"[\w'’-]+")
 
 __all__ = [
     "article_words",
@@ -32,36 +41,6 @@ __all__ = [
     "source_in_article",
     "source_name",
 ]
-
-_WORD = re.compile(r"[\w'’-]+")
-
-
-def article_words(text: str) -> set[str]:
-    """The text's words, folded; a possessive also counts as the bare name ("Lingard's")."""
-    words = set(_WORD.findall(fold(text)))
-    return (
-        words
-        | {w[:-2] for w in words if w.endswith("'s")}
-        | {w[:-1] for w in words if w.endswith("'")}
-    )
-
-
-_words = article_words
-
-
-_PARTICLES = frozenset(
-    {"de", "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den"}
-)
-
-
-def player_in_article(player: str, article_words: set[str]) -> bool:
-    """Whether the article names the player: every part of his name occurs in it.
-
-    "Ramos" alone is enough for a name the article gives in full elsewhere; a name
-    with a part the article never uses ("Benbacen Cottage") is not in it.
-    """
-    tokens = [t for t in _WORD.findall(fold(player)) if t not in _PARTICLES]
-    return bool(tokens) and all(t in article_words for t in tokens)
 
 
 def source_in_article(source: str, article: str) -> bool:
@@ -84,10 +63,6 @@ def source_in_article(source: str, article: str) -> bool:
 def _surname(player: str) -> str:
     tokens = _WORD.findall(fold(player))
     return tokens[-1] if tokens else fold(player)
-
-
-def _club_in_article(club: str | None, mentioned: set[str], folded_article: str) -> bool:
-    return club is None or club in mentioned or fold(club) in folded_article
 
 
 def _whole_sentence(evidence: Evidence, sentences: list[Sentence]) -> Evidence:
@@ -176,89 +151,6 @@ def source_name(name: str) -> str:
     return " ".join(_HANDLE_PART.findall(handle)) or handle
 
 
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,2})$")
-_NOT_FIRST_NAMES = frozenset(
-    """the a an and but with for from to as of in on at by meanwhile however yesterday today
-    now also then while when if after before sources reports report midfielder striker
-    defender winger forward goalkeeper keeper manager boss coach star youngster captain
-    international teenager team-mate teammate former ex new mr target""".split()
-)
-
-
-def full_name(player: str, article: str) -> str:
-    """A surname the article also gives in full, in full ("Aouar" is "Houssem Aouar").
-
-    Only when the article writes exactly one fuller form of the name; anything else,
-    and every name of two or more words, is kept as given.
-    """
-    if len(player.split()) != 1:
-        return player
-    clubs = club_index()
-    outlets = outlet_index()
-    forms: set[str] = set()
-    for match in re.finditer(r"(?<![\w'’-])" + re.escape(player) + r"(?![\w'’-])", article):
-        before = _NAME_BEFORE.search(article[max(0, match.start() - 60) : match.start()])
-        if before is None:
-            continue
-        words = before.group(1).split()
-        while words and (
-            fold(words[0]) in _NOT_FIRST_NAMES
-            or clubs.canonical(words[0].rstrip("'’s"))
-            or outlets.lookup(words[0])
-            or words[0].endswith(("'s", "’s", "."))
-        ):
-            words = words[1:]
-        if words and not any(clubs.canonical(w) or w.endswith(("'s", "’s")) for w in words):
-            forms.add(" ".join([*words, player]))
-    return forms.pop() if len(forms) == 1 else player
-
-
-def clubs_named(article: str) -> set[str]:
-    """Canonical clubs the article names, short forms ("United") read in context."""
-    clubs = club_index()
-    mentioned = {m.club for m in clubs.find(article)}
-    return mentioned | {m.club for m in clubs.find(article, mentioned)}
-
-
-def club_in_context(name: str | None, mentioned: set[str]) -> str | None:
-    """The canonical club for ``name``, reading a short form against the article's clubs.
-
-    "Real" is Real Madrid, and "United" Manchester United, when the article names
-    exactly one club whose name starts or ends with that short form. Otherwise the
-    name is normalised as usual (canonical when known, else as given).
-    """
-    clubs = club_index()
-    canonical = clubs.canonical(name)
-    if canonical is not None or not name:
-        return canonical if canonical is not None else clubs.normalise(name)
-    found = clubs.find(name, mentioned)
-    if len(found) == 1 and len(found[0].alias) >= len(name.strip()) - 4:
-        return found[0].club  # a contextual alias: "the Blues" when Chelsea are named
-    short = fold(name).split()
-    if short and short[0] == "the":
-        short = short[1:]
-    fits = {
-        club
-        for club in mentioned
-        if short
-        and len(short) < len(words := fold(club).split())
-        and (words[: len(short)] == short or words[-len(short) :] == short)
-    }
-    return fits.pop() if len(fits) == 1 else clubs.normalise(name)
-
-
-def draft_club(name: str | None, draft: Draft, mentioned: set[str]) -> str | None:
-    """A club a draft names, short forms read first against its own evidence, then the article."""
-    clubs = club_index()
-    if name is None or clubs.canonical(name) is not None:
-        return club_in_context(name, mentioned)
-    nearby = clubs_named(" ".join(draft.evidence))
-    found = club_in_context(name, nearby) if nearby else None
-    if found is not None and found in clubs.clubs:
-        return found
-    return club_in_context(name, mentioned)
-
-
 def _supporting_sentence(
     player: str, to_club: str | None, sentences: list[Sentence]
 ) -> list[Evidence]:
@@ -269,7 +161,7 @@ def _supporting_sentence(
     surname = _surname(player)
     clubs = club_index()
     for sentence in sentences:
-        if surname not in _words(sentence.text) or looks_like_instruction(sentence.text):
+        if surname not in article_words(sentence.text) or looks_like_instruction(sentence.text):
             continue
         if to_club is None or any(m.club == to_club for m in clubs.find(sentence.text)):
             return [Evidence(text=sentence.text, start=sentence.start, end=sentence.end)]
@@ -306,8 +198,7 @@ def finish(
     outlets = outlet_index()
     sentences = split_sentences(article)
     mentioned = clubs_named(article)
-    folded = fold(article)
-    article_words = _words(article)
+    words = article_words(article)
     notes = list(warnings or [])
     reported: dict[tuple[str, str | None], TransferRumour] = {}
     opinion: dict[tuple[str, str | None], TransferRumour] = {}
@@ -316,15 +207,16 @@ def finish(
         from_club = draft_club(draft.from_club, draft, mentioned)
         if draft.transfer_type is TransferType.EXTENSION and to_club is None:
             to_club = from_club
-        if not player_in_article(draft.player, article_words):
+        player = player_as_written(draft.player, article, words)
+        if player is None:
             notes.append(f"dropped {draft.player!r}: the article never names this player")
             continue
-        if not _club_in_article(to_club, mentioned, folded) or _not_a_club(to_club, draft):
+        if not club_written(to_club, article, mentioned) or _not_a_club(to_club, draft):
             notes.append(
                 f"dropped {draft.player} to {to_club!r}: the article never names that club"
             )
             continue
-        if not _club_in_article(from_club, mentioned, folded) or _not_a_club(from_club, draft):
+        if not club_written(from_club, article, mentioned) or _not_a_club(from_club, draft):
             notes.append(f"cleared from_club {from_club!r} of {draft.player}: not in the article")
             from_club = None
         if (
@@ -337,7 +229,6 @@ def finish(
         evidence = _evidence(draft, article, sentences) or _supporting_sentence(
             draft.player, to_club, sentences
         )
-        player = full_name(draft.player, article)
         if not evidence:
             notes.append(f"dropped {draft.player} to {to_club}: no evidence found in the article")
             continue

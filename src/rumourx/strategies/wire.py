@@ -36,11 +36,11 @@ from pydantic import (
 from rumourx.core.currencies import currency_or_none
 from rumourx.core.errors import ConfigurationError
 from rumourx.core.types import Fee, Status, TransferType
-from rumourx.knowledge.clubs import club_index
 from rumourx.knowledge.fees import parse_fee
 from rumourx.knowledge.folding import fold
+from rumourx.strategies.club_names import club_written, clubs_named
 from rumourx.strategies.drafts import Draft
-from rumourx.strategies.finishing import article_words, player_in_article
+from rumourx.strategies.player_names import player_as_written
 from rumourx.text.grounding import align
 
 __all__ = ["LLMExtraction", "LLMRumour", "answer_words", "compile_answer_words", "read_enum"]
@@ -194,7 +194,7 @@ class LLMRumour(BaseModel):
         name = " ".join(value.split())
         if len(name.split()) > 5 or len(name) > 60:
             raise ValueError("player must be a person's name, not a sentence")
-        if article is not None and not player_in_article(name, article_words(article)):
+        if article is not None and player_as_written(name, article) is None:
             raise ValueError(f"the article never names a player called {name!r}")
         return name
 
@@ -204,10 +204,7 @@ class LLMRumour(BaseModel):
         article = _article(info)
         if value is None or not value.strip() or article is None:
             return value or None
-        clubs = club_index()
-        canonical = clubs.canonical(value)
-        named = {m.club for m in clubs.find(article)}
-        if (canonical and canonical in named) or fold(value) in fold(article):
+        if club_written(value, article, clubs_named(article)):
             return value
         raise ValueError(f"the article never names the club {value!r}")
 
