@@ -16,7 +16,12 @@ articles, so it holds no more than one article's worth of answers.
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from rumourx.core.deadline import Deadline
@@ -36,12 +41,87 @@ _UNSET: Any = object()
 
 def article_words(text: str) -> set[str]:
     """The text's words, folded; a possessive also counts as the bare name ("Lingard's")."""
-    words = set(WORD.findall(fold(text)))
+    return _words_of_folded(fold(text))
+
+
+def _words_of_folded(folded: str) -> set[str]:
+    words = set(WORD.findall(folded))
     return (
         words
         | {w[:-2] for w in words if w.endswith("'s")}
         | {w[:-1] for w in words if w.endswith("'")}
     )
+
+
+#: The similarity ``OutletIndex.lookup`` asks of a misspelt multi-word name.
+_FUZZY_CUTOFF = 0.84
+
+_Key = tuple[str, int, Counter[str]]
+
+
+@dataclass(frozen=True)
+class _OutletNames:
+    """The folded names of outlets, and those fuzzy lookup may match (with letter counts)."""
+
+    names: frozenset[str]
+    fuzzy: tuple[_Key, ...]
+
+
+def _names(aliases: list[str]) -> _OutletNames:
+    folded = frozenset(fold(alias) for alias in aliases)
+    fuzzy = tuple((k, len(k), Counter(k)) for k in sorted(folded) if " " in k and len(k) >= 7)
+    return _OutletNames(folded, fuzzy)
+
+
+@lru_cache(maxsize=1)
+def _outlet_names() -> tuple[_OutletNames, dict[str, _OutletNames]]:
+    """Every outlet's names together, and each outlet's (by canonical name).
+
+    Read from the same shipped ``outlets.json`` as the outlet index, the same way.
+    """
+    raw = json.loads(
+        resources.files("rumourx.knowledge.data").joinpath("outlets.json").read_text("utf-8")
+    )
+    each = {
+        name: _names([str(a) for a in [name, *entry.get("aliases", [])]])
+        for name, entry in raw["outlets"].items()
+    }
+    every = [
+        str(a) for name, entry in raw["outlets"].items() for a in [name, *entry.get("aliases", [])]
+    ]
+    return _names(every), each
+
+
+def _may_be(key: str, outlets: _OutletNames) -> bool:
+    """Whether ``OutletIndex.lookup`` could find one of these outlets for folded ``key``.
+
+    Exactly, or by a close misspelling: the similarity's upper bounds that
+    ``difflib.get_close_matches`` tries first (length, then shared letters) reach
+    the cutoff. When False, the lookup cannot return these outlets.
+    """
+    if key in outlets.names or (key.startswith("the ") and key[4:] in outlets.names):
+        return True
+    if " " not in key or len(key) < 7:
+        return False
+    size = len(key)
+    close = [
+        (length, counts)
+        for _, length, counts in outlets.fuzzy
+        if 2.0 * min(size, length) / (size + length) >= _FUZZY_CUTOFF
+    ]
+    if not close:
+        return False
+    letters = Counter(key)
+    for length, counts in close:
+        shared = sum(min(n, counts[c]) for c, n in letters.items())
+        if 2.0 * shared / (size + length) >= _FUZZY_CUTOFF:
+            return True
+    return False
+
+
+def _folded_window(window: str) -> str:
+    """``fold`` of words joined by single spaces; plain ASCII only needs lower-casing."""
+    return window.lower() if window.isascii() else fold(window)
 
 
 class ArticleIndex:
@@ -63,6 +143,7 @@ class ArticleIndex:
         self._grounding: GroundingIndex | None = None
         self._sentence_words: dict[int, set[str]] = {}
         self._sentence_clubs: dict[int, set[str]] = {}
+        self._clubs_in: dict[str, set[str]] = {}
         self._outlets: dict[str, Outlet | None] = {}
         self._windows: dict[tuple[int, int], Outlet | None] = {}
 
@@ -81,7 +162,7 @@ class ArticleIndex:
     def words(self) -> set[str]:
         """The text's folded words, possessives also bare (see :func:`article_words`)."""
         if self._words is None:
-            self._words = article_words(self.text)
+            self._words = _words_of_folded(self.folded)
         return self._words
 
     @property
@@ -129,11 +210,24 @@ class ArticleIndex:
             self._mentioned = named | {m.club for m in club_index().find(self.text, named)}
         return self._mentioned
 
+    def clubs_named_in(self, passage: str) -> set[str]:
+        """The clubs a passage of this article names (its evidence), short forms in context.
+
+        The same as ``finishing.clubs_named(passage)``, found once per passage.
+        """
+        if passage not in self._clubs_in:
+            clubs = club_index()
+            named = {m.club for m in clubs.find(passage)}
+            self._clubs_in[passage] = named | {m.club for m in clubs.find(passage, named)}
+        return self._clubs_in[passage]
+
     def outlet(self, name: str) -> Outlet | None:
         """``outlet_index().lookup(name)``, asked once per name in this article."""
         found = self._outlets.get(name, _UNSET)
         if found is _UNSET:
-            found = self._outlets[name] = outlet_index().lookup(name)
+            every, _ = _outlet_names()
+            maybe = _may_be(fold(name), every)
+            found = self._outlets[name] = outlet_index().lookup(name) if maybe else None
         return found  # type: ignore[no-any-return]
 
     def names_source(self, source: str) -> bool:
@@ -148,10 +242,15 @@ class ArticleIndex:
         if wanted is None:
             return False
         words = self._article_word_list()
+        names = _outlet_names()[1].get(wanted.name)
         size = len(source.split())
         for width in {size, size + 1, max(size - 1, 1)}:
             self.check("looking for sources")
             for start in range(len(words) - width + 1):
+                if names is not None and not _may_be(
+                    _folded_window(" ".join(words[start : start + width])), names
+                ):
+                    continue  # a window the lookup could never read as this outlet
                 if self._window(start, width) == wanted:
                     return True
         return False

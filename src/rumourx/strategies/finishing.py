@@ -233,12 +233,18 @@ def club_in_context(name: str | None, mentioned: set[str]) -> str | None:
     return fits.pop() if len(fits) == 1 else clubs.normalise(name)
 
 
-def draft_club(name: str | None, draft: Draft, mentioned: set[str]) -> str | None:
-    """A club a draft names, short forms read first against its own evidence, then the article."""
+def draft_club(
+    name: str | None, draft: Draft, mentioned: set[str], index: ArticleIndex | None = None
+) -> str | None:
+    """A club a draft names, short forms read first against its own evidence, then the article.
+
+    With the article's ``index``, the clubs of each evidence text are found once.
+    """
     clubs = club_index()
     if name is None or clubs.canonical(name) is not None:
         return club_in_context(name, mentioned)
-    nearby = clubs_named(" ".join(draft.evidence))
+    quoted = " ".join(draft.evidence)
+    nearby = index.clubs_named_in(quoted) if index is not None else clubs_named(quoted)
     found = club_in_context(name, nearby) if nearby else None
     if found is not None and found in clubs.clubs:
         return found
@@ -304,8 +310,8 @@ def finish(
     opinion: dict[tuple[str, str | None], TransferRumour] = {}
     for draft in drafts:
         index.check("finishing")
-        to_club = draft_club(draft.to_club, draft, mentioned)
-        from_club = draft_club(draft.from_club, draft, mentioned)
+        to_club = draft_club(draft.to_club, draft, mentioned, index)
+        from_club = draft_club(draft.from_club, draft, mentioned, index)
         if draft.transfer_type is TransferType.EXTENSION and to_club is None:
             to_club = from_club
         if not player_in_article(draft.player, article_words):

@@ -8,6 +8,7 @@ close enough. The offsets returned always slice the article to the evidence text
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 
 from rumourx.core.types import Evidence
@@ -32,6 +33,9 @@ _FOLD = str.maketrans(
 )
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def normalise_with_map(text: str) -> tuple[str, list[int]]:
     """Fold quotes, dashes, case and runs of whitespace.
 
@@ -42,21 +46,27 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
     Returns:
         The folded text, and for each of its characters the offset in ``text``.
     """
+    translated = text.translate(_FOLD)
     out: list[str] = []
     where: list[int] = []
-    previous_space = True
-    for offset, char in enumerate(text.translate(_FOLD)):
-        if char.isspace():
-            if previous_space:
-                continue
-            out.append(" ")
-            where.append(offset)
-            previous_space = True
-            continue
-        folded = char.casefold()
-        out.append(folded)
-        where.extend([offset] * len(folded))
-        previous_space = False
+    position = 0
+    for space in (*_SPACES.finditer(translated), None):
+        end = len(translated) if space is None else space.start()
+        if end > position:
+            piece = translated[position:end]
+            if piece.isascii():  # one character each way: slice and offsets in bulk
+                out.append(piece.lower())
+                where.extend(range(position, end))
+            else:
+                for offset, char in enumerate(piece, position):
+                    folded = char.casefold()
+                    out.append(folded)
+                    where.extend([offset] * len(folded))
+            if space is not None:
+                out.append(" ")
+                where.append(space.start())
+        if space is not None:
+            position = space.end()
     if out and out[-1] == " ":
         out.pop()
         where.pop()

@@ -1,0 +1,116 @@
+"""The per-article time budget: an overrunning article ends with ArticleTimeout."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from rumourx import (
+    ArticleTimeout,
+    Extractor,
+    ModelRequest,
+    ModelResponse,
+    Settings,
+    Usage,
+    extract_many,
+)
+from rumourx.strategies.base import ArticleJob, Plan, Proposal
+from rumourx.strategies.rules import RulesStrategy
+
+SEED = "Arsenal have agreed a £30m fee with Lyon for Houssem Aouar, according to Sky Sports."
+SPIN = "Chelsea are keeping tabs on a striker. SPIN"
+
+
+class _Spinning:
+    """The rules, except on a text containing SPIN: then a loop that only the deadline ends."""
+
+    name = "rules"
+
+    def __init__(self, checks: bool = True) -> None:
+        self._rules = RulesStrategy()
+        self._checks = checks
+
+    def plan(self, job: ArticleJob) -> Plan:
+        if "SPIN" not in job.text:
+            return (yield from self._rules.plan(job))
+        give_up = time.monotonic() + 30  # far past any budget in these tests
+        while time.monotonic() < give_up:
+            if self._checks:
+                job.check("spinning")
+            else:
+                time.sleep(0.01)
+                if time.monotonic() > give_up - 29.5:
+                    break  # overran without ever checking
+        return Proposal()
+
+
+def _extractor(budget: float | None, strategy: Any) -> Extractor:
+    extractor = Extractor(Settings(strategy="rules", article_time_budget=budget))
+    extractor._strategy = strategy  # a test double in place of the built strategy
+    return extractor
+
+
+def test_a_strategy_that_spins_past_the_budget_gets_the_typed_error() -> None:
+    extractor = _extractor(0.2, _Spinning())
+    with pytest.raises(ArticleTimeout, match="0.2 s.*spinning") as caught:
+        extractor.extract(SPIN)
+    assert caught.value.stage == "spinning"
+
+
+def test_an_overrun_without_checks_is_caught_at_the_next_stage() -> None:
+    extractor = _extractor(0.2, _Spinning(checks=False))
+    with pytest.raises(ArticleTimeout, match="reading the article"):
+        extractor.extract(SPIN)
+
+
+def test_without_a_budget_the_same_article_finishes() -> None:
+    report = _extractor(None, _Spinning(checks=False)).extract(SPIN)
+    assert report.rumours == []
+
+
+def test_a_batch_with_one_overrunning_article_writes_its_error_and_the_rest() -> None:
+    extractor = _extractor(0.2, _Spinning())
+    items = [
+        {"id": "a", "text": SEED},
+        {"id": "spin", "text": SPIN},
+        {"id": "b", "text": SEED + " Lyon want £35m."},
+    ]
+    outcomes = {o.id: o for o in extract_many(items, extractor=extractor, concurrency=2)}
+    assert set(outcomes) == {"a", "spin", "b"}
+    failed = outcomes["spin"]
+    assert not failed.ok and failed.error is not None
+    assert failed.error.type == "ArticleTimeout"
+    assert "time budget" in failed.error.message
+    for ok in ("a", "b"):
+        report = outcomes[ok].report
+        assert report is not None and report.rumours[0].player == "Houssem Aouar"
+
+
+class _SlowModel:
+    """Answers every request with an empty extraction, after longer than the budget."""
+
+    name = "slow"
+
+    def complete(self, request: ModelRequest[Any]) -> ModelResponse[Any]:
+        time.sleep(0.4)
+        return ModelResponse(output=request.response_model(), usage=Usage(calls=1))
+
+    async def acomplete(self, request: ModelRequest[Any]) -> ModelResponse[Any]:
+        return self.complete(request)
+
+
+def test_time_waiting_on_the_model_is_not_charged_to_the_budget() -> None:
+    settings = Settings(strategy="llm", base_url="http://127.0.0.1:9", article_time_budget=0.2)
+    report = Extractor(settings, model=_SlowModel()).extract(SEED)
+    assert report.usage.calls == 1 and report.rumours == []
+
+
+def test_the_budget_is_validated() -> None:
+    assert Settings().article_time_budget == 5.0
+    assert Settings(article_time_budget=None).article_time_budget is None
+    for bad in (0, -1, float("inf")):
+        with pytest.raises(ValidationError):
+            Settings(article_time_budget=bad)
