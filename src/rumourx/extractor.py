@@ -153,14 +153,16 @@ class Extractor:
             ConfigurationError: The strategy needs a model that cannot be reached.
             ProviderError: The model endpoint failed after bounded retries.
         """
+        model = self.structured_model()  # built (or started) before the article's clock runs
         document, job = _job(article, self.settings.article_time_budget)
-        proposal = drive(self._strategy.plan(job), self.structured_model(), job.deadline)
+        proposal = drive(self._strategy.plan(job), model, job.deadline)
         return self._finish(document, job, proposal)
 
     async def aextract(self, article: str | Article) -> RumourReport:
         """Async twin of :meth:`extract`."""
+        model = self.structured_model()  # built (or started) before the article's clock runs
         document, job = _job(article, self.settings.article_time_budget)
-        proposal = await adrive(self._strategy.plan(job), self.structured_model(), job.deadline)
+        proposal = await adrive(self._strategy.plan(job), model, job.deadline)
         return self._finish(document, job, proposal)
 
     async def aclose(self) -> None:

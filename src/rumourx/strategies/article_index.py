@@ -74,22 +74,18 @@ def _names(aliases: list[str]) -> _OutletNames:
 
 
 @lru_cache(maxsize=1)
-def _outlet_names() -> tuple[_OutletNames, dict[str, _OutletNames]]:
-    """Every outlet's names together, and each outlet's (by canonical name).
+def _outlet_names() -> dict[str, _OutletNames]:
+    """Each outlet's names, by canonical name.
 
     Read from the same shipped ``outlets.json`` as the outlet index, the same way.
     """
     raw = json.loads(
         resources.files("rumourx.knowledge.data").joinpath("outlets.json").read_text("utf-8")
     )
-    each = {
+    return {
         name: _names([str(a) for a in [name, *entry.get("aliases", [])]])
         for name, entry in raw["outlets"].items()
     }
-    every = [
-        str(a) for name, entry in raw["outlets"].items() for a in [name, *entry.get("aliases", [])]
-    ]
-    return _names(every), each
 
 
 def _may_be(key: str, outlets: _OutletNames) -> bool:
@@ -225,9 +221,7 @@ class ArticleIndex:
         """``outlet_index().lookup(name)``, asked once per name in this article."""
         found = self._outlets.get(name, _UNSET)
         if found is _UNSET:
-            every, _ = _outlet_names()
-            maybe = _may_be(fold(name), every)
-            found = self._outlets[name] = outlet_index().lookup(name) if maybe else None
+            found = self._outlets[name] = outlet_index().lookup(name)
         return found  # type: ignore[no-any-return]
 
     def names_source(self, source: str) -> bool:
@@ -242,7 +236,7 @@ class ArticleIndex:
         if wanted is None:
             return False
         words = self._article_word_list()
-        names = _outlet_names()[1].get(wanted.name)
+        names = _outlet_names().get(wanted.name)
         size = len(source.split())
         for width in {size, size + 1, max(size - 1, 1)}:
             self.check("looking for sources")
