@@ -55,7 +55,7 @@ def _extractor(budget: float | None, strategy: Any) -> Extractor:
 
 def test_a_strategy_that_spins_past_the_budget_gets_the_typed_error() -> None:
     extractor = _extractor(0.2, _Spinning())
-    with pytest.raises(ArticleTimeout, match="0.2 s.*spinning") as caught:
+    with pytest.raises(ArticleTimeout, match=r"0\.2 s.*spinning") as caught:
         extractor.extract(SPIN)
     assert caught.value.stage == "spinning"
 

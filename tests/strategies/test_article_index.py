@@ -14,7 +14,7 @@ def test_each_answer_is_the_one_derived_from_the_text() -> None:
     assert index.words == article_words(ARTICLE)
     assert index.mentioned == clubs_named(ARTICLE)
     assert {"Arsenal", "Lyon", "Real Madrid"} <= index.clubs_named
-    assert [s.text for s in index.sentences][0].startswith("Arsenal have agreed")
+    assert index.sentences[0].text.startswith("Arsenal have agreed")
     assert index.sentence_clubs(1) >= {"Real Madrid"}
     assert "ceballos" in index.sentence_words(1)
 
