@@ -104,7 +104,7 @@ class ArticleTimeout(RumourxError):
     check between stages; in a batch it becomes an error line.
 
     Attributes:
-        budget: The budget, in seconds.
+        budget: The budget, in CPU seconds.
         stage: Where the overrun was noticed.
     """
 

@@ -65,7 +65,7 @@ class Settings(BaseModel):
         requests_per_minute: Request budget shared by every concurrent
             extraction of one extractor; None for no limit.
         tokens_per_minute: Token budget (prompt plus answer), likewise.
-        article_time_budget: Seconds of rumourx's own work one article may take
+        article_time_budget: CPU seconds of rumourx's own work one article may take
             (preparing, reading, grounding, finishing; time waiting on a model is
             not counted). An article that overruns ends with
             :class:`~rumourx.core.errors.ArticleTimeout`, an error line in a batch.
