@@ -24,6 +24,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
 from rumourx.core.deadline import Deadline
 from rumourx.knowledge.clubs import ClubMention, club_index
 from rumourx.knowledge.folding import fold
@@ -113,6 +115,32 @@ def _may_be(key: str, outlets: _OutletNames) -> bool:
         if 2.0 * shared / (size + length) >= _FUZZY_CUTOFF:
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _every_outlet() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Every outlet's folded names, and those fuzzy lookup may match."""
+    names = frozenset(k for outlet in _outlet_names().values() for k in outlet.names)
+    fuzzy = tuple(sorted({k for outlet in _outlet_names().values() for k, _, _ in outlet.fuzzy}))
+    return names, fuzzy
+
+
+def _may_be_an_outlet(name: str) -> bool:
+    """Whether ``OutletIndex.lookup(name)`` could find any outlet.
+
+    Exactly, or by a misspelling: difflib's similarity (matching blocks) never exceeds
+    rapidfuzz's ``fuzz.ratio`` (the longest common subsequence), so when no name
+    reaches the cutoff by rapidfuzz, computed in C++, none reaches it by difflib.
+    The margin of one point keeps float rounding on the safe side.
+    """
+    key = fold(name)
+    names, fuzzy = _every_outlet()
+    if key in names or (key.startswith("the ") and key[4:] in names):
+        return True
+    if " " not in key or len(key) < 7:
+        return False
+    cutoff = _FUZZY_CUTOFF * 100 - 1
+    return process.extractOne(key, fuzzy, scorer=fuzz.ratio, score_cutoff=cutoff) is not None
 
 
 def _folded_window(window: str) -> str:
@@ -218,10 +246,15 @@ class ArticleIndex:
         return self._clubs_in[passage]
 
     def outlet(self, name: str) -> Outlet | None:
-        """``outlet_index().lookup(name)``, asked once per name in this article."""
+        """``outlet_index().lookup(name)``, asked once per name in this article.
+
+        A name no outlet could match (most player names) is ruled out without
+        difflib's slow comparison with every outlet name; the answers are the same.
+        """
         found = self._outlets.get(name, _UNSET)
         if found is _UNSET:
-            found = self._outlets[name] = outlet_index().lookup(name)
+            maybe = _may_be_an_outlet(name)
+            found = self._outlets[name] = outlet_index().lookup(name) if maybe else None
         return found  # type: ignore[no-any-return]
 
     def names_source(self, source: str) -> bool:
