@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +19,7 @@ from rumourx import (
     Usage,
     extract_many,
 )
+from rumourx.batch.command import run_batch
 from rumourx.strategies.base import ArticleJob, Plan, Proposal
 from rumourx.strategies.rules import RulesStrategy
 from tests.cpu import burn
@@ -86,6 +89,25 @@ def test_a_batch_with_one_overrunning_article_writes_its_error_and_the_rest() ->
     for ok in ("a", "b"):
         report = outcomes[ok].report
         assert report is not None and report.rumours[0].player == "Houssem Aouar"
+
+
+def test_a_batch_file_gets_an_error_line_for_the_overrunning_article(tmp_path: Path) -> None:
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    rows = [{"id": "a", "text": SEED}, {"id": "spin", "text": SPIN}, {"id": "b", "text": SEED}]
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    summary = run_batch(
+        source,
+        target,
+        _extractor(0.2, _Spinning()),
+        concurrency=2,
+        cache=None,
+        show_progress=False,
+    )
+    assert (summary.done, summary.failed) == (2, 1)
+    lines = {row["id"]: row for row in map(json.loads, target.read_text("utf-8").splitlines())}
+    assert set(lines) == {"a", "spin", "b"}
+    assert lines["spin"]["error"]["type"] == "ArticleTimeout"
+    assert "error" not in lines["a"] and lines["a"]["report"]["rumours"]
 
 
 class _SlowModel:
