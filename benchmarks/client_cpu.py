@@ -1,6 +1,6 @@
 """Client CPU per article: rumourx's ``llm`` path over a bare instructor call, in one process.
 
-    python benchmarks/client_cpu.py [--passes 10] [--rounds 3]
+    python benchmarks/client_cpu.py [--passes 10] [--rounds 3] [--strategy llm|ensemble]
 
 Both sides talk to the same zero-latency loopback stub (``benchmarks/stub.py``, its
 own process), which answers with the gold rumours of each article. The baseline
@@ -14,7 +14,8 @@ wire validators, grounding and finishing do their real work; ``--answers empty``
 measures the same calls with empty answers. Two article sets: the corpus dev articles (about 2,000 characters each, read at run
 time, dev split only) and one-sentence articles. Rounds interleave the two sides so
 drift on a shared machine hits both alike. Goal: rumourx / instructor <= 0.8 (0.7)
-on the dev articles.
+on the dev articles. ``--strategy ensemble`` measures the default path with an
+endpoint (the model reads, the rules check) against the same bare calls.
 """
 
 from __future__ import annotations
@@ -79,8 +80,10 @@ def cpu_per_article(function: Callable[[], int], repeat: int) -> float:
     return (time.process_time() - started) / done
 
 
-def compare(url: str, articles: list[Article], passes: int, rounds: int) -> dict[str, float]:
-    settings = Settings(strategy="llm", base_url=url, api_key="sk-bench", model="bench")
+def compare(
+    url: str, articles: list[Article], passes: int, rounds: int, strategy: str = "llm"
+) -> dict[str, float]:
+    settings = Settings(strategy=strategy, base_url=url, api_key="sk-bench", model="bench")
     extractor = Extractor(settings)
     resolved = extractor.settings
     requests: list[list[dict[str, str]]] = []
@@ -132,6 +135,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--passes", type=int, default=10, help="passes over the set per round")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--strategy", choices=["llm", "ensemble"], default="llm")
     parser.add_argument(
         "--answers",
         choices=["gold", "empty"],
@@ -145,12 +149,13 @@ def main() -> None:
     results: dict[str, Any] = {"load": os.getloadavg()[0]}
     answers = [*rumours, SENTENCE_RUMOUR] if args.answers == "gold" else []
     results["answers"] = args.answers
+    results["strategy"] = args.strategy
     with stub_server(answers) as url:
         for name, articles in (("corpus", corpus), ("sentence", sentences)):
-            result = compare(url, articles, args.passes, args.rounds)
+            result = compare(url, articles, args.passes, args.rounds, args.strategy)
             results[name] = {k: round(v, 3) for k, v in result.items()}
             print(
-                f"client CPU per article, {name} articles "
+                f"client CPU per article ({args.strategy}), {name} articles "
                 f"({sum(len(a.text) for a in articles) / len(articles):.0f} chars): "
                 f"instructor {result['instructor_ms']:.2f} ms, rumourx {result['rumourx_ms']:.2f} ms: "
                 f"ratio {result['ratio']:.2f} (goal <= 0.8); "

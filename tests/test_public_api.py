@@ -2,6 +2,7 @@ import rumourx
 
 EXPECTED = {
     "Article",
+    "ArticleTimeout",
     "BatchError",
     "BatchOutcome",
     "ReportCache",

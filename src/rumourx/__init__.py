@@ -12,6 +12,7 @@ from rumourx.batch.cache import ReportCache
 from rumourx.batch.outcomes import BatchError, BatchOutcome
 from rumourx.batch.runner import aextract_many, extract_many
 from rumourx.core.errors import (
+    ArticleTimeout,
     ConfigurationError,
     ExtractionError,
     InputError,
@@ -39,6 +40,7 @@ from rumourx.knowledge.outlets import normalise_outlet
 
 __all__ = [
     "Article",
+    "ArticleTimeout",
     "BatchError",
     "BatchOutcome",
     "ConfigurationError",

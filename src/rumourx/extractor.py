@@ -7,6 +7,7 @@ import threading
 from typing import Any
 
 from rumourx._version import __version__
+from rumourx.core.deadline import Deadline
 from rumourx.core.model import StructuredModel
 from rumourx.core.settings import LOCAL_MODEL_NAME, Settings, StrategyName
 from rumourx.core.types import Article, RumourReport, TransferRumour
@@ -39,13 +40,25 @@ def build_strategy(name: StrategyName, settings: Settings) -> Strategy:
     raise ValueError(f"unknown strategy {name!r}: choose ensemble, llm, rules or hybrid")
 
 
-def _job(article: str | Article) -> tuple[Document, ArticleJob]:
-    """The prepared document, and the job the strategies read (its reading text)."""
-    if isinstance(article, Article):
-        document = read_document(article.text)
-        return document, ArticleJob(text=document.text, publisher=article.publisher)
-    document = read_document(article)
-    return document, ArticleJob(text=document.text)
+def _job(article: str | Article, budget: float | None = None) -> tuple[Document, ArticleJob]:
+    """The prepared document, and the job the strategies read (its reading text).
+
+    Args:
+        article: The article.
+        budget: Seconds of work allowed on it (the job's deadline starts now).
+    """
+    deadline = Deadline(budget)
+    text, publisher = (
+        (article.text, article.publisher)
+        if isinstance(article, Article)
+        else (
+            article,
+            None,
+        )
+    )
+    document = read_document(text)
+    deadline.check("preparing the text")
+    return document, ArticleJob(text=document.text, publisher=publisher, deadline=deadline)
 
 
 def _in_original(rumours: list[TransferRumour], document: Document) -> list[TransferRumour]:
@@ -140,14 +153,16 @@ class Extractor:
             ConfigurationError: The strategy needs a model that cannot be reached.
             ProviderError: The model endpoint failed after bounded retries.
         """
-        document, job = _job(article)
-        proposal = drive(self._strategy.plan(job), self.structured_model())
+        model = self.structured_model()  # built (or started) before the article's clock runs
+        document, job = _job(article, self.settings.article_time_budget)
+        proposal = drive(self._strategy.plan(job), model, job.deadline)
         return self._finish(document, job, proposal)
 
     async def aextract(self, article: str | Article) -> RumourReport:
         """Async twin of :meth:`extract`."""
-        document, job = _job(article)
-        proposal = await adrive(self._strategy.plan(job), self.structured_model())
+        model = self.structured_model()  # built (or started) before the article's clock runs
+        document, job = _job(article, self.settings.article_time_budget)
+        proposal = await adrive(self._strategy.plan(job), model, job.deadline)
         return self._finish(document, job, proposal)
 
     async def aclose(self) -> None:
@@ -157,13 +172,16 @@ class Extractor:
             await close()
 
     def _finish(self, document: Document, job: ArticleJob, proposal: Proposal) -> RumourReport:
+        job.check("reading the article")
         read = finish(
             proposal.drafts,
             job.text,
             strategy=self._strategy.name,
             usage=proposal.usage,
             warnings=proposal.warnings,
+            index=job.index,
         )
+        job.check("finishing")
         report = read.model_copy(
             update={
                 "rumours": _in_original(read.rumours, document),

@@ -8,7 +8,8 @@ Every error rumourx raises on purpose derives from :class:`RumourxError`::
     ├── OutputError                 a batch output that cannot be used or written
     ├── ProviderError               the model endpoint failed after bounded retries
     │   └── ProviderTimeoutError    ... because it did not answer in time
-    └── ExtractionError             the model answered, but never with valid output
+    ├── ExtractionError             the model answered, but never with valid output
+    └── ArticleTimeout              reading one article overran its time budget
 
 Lower-level exceptions (openai, httpx2, instructor, pydantic) are translated at the
 boundary with ``raise ... from exc`` so the original stays available as ``__cause__``.
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from rumourx.core.types import Usage
 
 __all__ = [
+    "ArticleTimeout",
     "ConfigurationError",
     "ExtractionError",
     "InputError",
@@ -91,3 +93,22 @@ class ExtractionError(RumourxError):
         self.raw_output = raw_output
         self.attempts = attempts
         self.usage = usage
+
+
+class ArticleTimeout(RumourxError):
+    """Reading one article overran ``Settings.article_time_budget``.
+
+    The budget counts rumourx's own work on the article (preparing, reading,
+    grounding, finishing), not the time spent waiting on a model, which
+    ``timeout`` and ``max_attempts`` bound. The article is abandoned at the next
+    check between stages; in a batch it becomes an error line.
+
+    Attributes:
+        budget: The budget, in CPU seconds.
+        stage: Where the overrun was noticed.
+    """
+
+    def __init__(self, message: str, *, budget: float, stage: str = ""):
+        super().__init__(message)
+        self.budget = budget
+        self.stage = stage

@@ -65,6 +65,11 @@ class Settings(BaseModel):
         requests_per_minute: Request budget shared by every concurrent
             extraction of one extractor; None for no limit.
         tokens_per_minute: Token budget (prompt plus answer), likewise.
+        article_time_budget: CPU seconds of rumourx's own work one article may take
+            (preparing, reading, grounding, finishing; time waiting on a model is
+            not counted). An article that overruns ends with
+            :class:`~rumourx.core.errors.ArticleTimeout`, an error line in a batch.
+            None for no limit.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -85,6 +90,7 @@ class Settings(BaseModel):
     extra_body: dict[str, Any] = Field(default_factory=dict)
     requests_per_minute: float | None = Field(default=None, gt=0, allow_inf_nan=False)
     tokens_per_minute: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    article_time_budget: float | None = Field(default=5.0, gt=0, allow_inf_nan=False)
 
     @field_validator("base_url")
     @classmethod

@@ -24,7 +24,8 @@ from dataclasses import replace
 from rumourx.core.types import Fee, TransferType
 from rumourx.knowledge.fees import find_money, parse_fee
 from rumourx.knowledge.folding import fold
-from rumourx.strategies.club_names import club_written, clubs_named, draft_club
+from rumourx.strategies.article_index import ArticleIndex
+from rumourx.strategies.club_names import club_written, draft_club
 from rumourx.strategies.drafts import Draft
 from rumourx.strategies.finishing import (
     provable_fee,
@@ -77,17 +78,24 @@ def _fee(model: Draft, rules: Draft, article: str) -> Fee | None:
     return fee
 
 
-def _club_named(club: str | None, article: str) -> bool:
-    return bool(club) and club_written(club, article, clubs_named(article))
+def _club_named(club: str | None, index: ArticleIndex) -> bool:
+    return bool(club) and club_written(club, index.text, index.mentioned)
 
 
-def merge_fields(model: Draft, rules: Draft, article: str) -> Draft:
-    """One draft for a move both readers report, field by field (see the module doc)."""
-    sources = [s for s in model.sources if source_in_article(source_name(s), article)]
+def merge_fields(
+    model: Draft, rules: Draft, article: str, index: ArticleIndex | None = None
+) -> Draft:
+    """One draft for a move both readers report, field by field (see the module doc).
+
+    ``index`` is the article's :class:`ArticleIndex`, when merging several moves.
+    """
+    if index is None or index.text != article:
+        index = ArticleIndex(article)
+    sources = [s for s in model.sources if source_in_article(source_name(s), article, index)]
     if model.sources and not sources:
         sources = list(rules.sources)
     from_club = model.from_club
-    if from_club and not _club_named(from_club, article):
+    if from_club and not _club_named(from_club, index):
         from_club = rules.from_club
     player = model.player
     if len(rules.player.split()) > len(player.split()):

@@ -13,8 +13,10 @@ from collections.abc import Generator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from rumourx.core.deadline import Deadline
 from rumourx.core.model import ModelRequest, ModelResponse
 from rumourx.core.types import Usage
+from rumourx.strategies.article_index import ArticleIndex
 from rumourx.strategies.drafts import Draft
 
 __all__ = ["ArticleJob", "Plan", "Proposal", "Strategy"]
@@ -27,10 +29,24 @@ class ArticleJob:
     Attributes:
         text: The article text (already checked and reduced to text).
         publisher: The article's own publisher, never cited as its source.
+        deadline: When work on the article must end (``Settings.article_time_budget``).
+        index: What the pipeline asks of the text, each answer worked out once.
     """
 
     text: str
     publisher: str | None = None
+    deadline: Deadline = field(default_factory=Deadline.unlimited, compare=False, repr=False)
+    index: ArticleIndex = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", ArticleIndex(self.text, self.deadline))
+
+    def check(self, stage: str = "") -> None:
+        """Raise :class:`~rumourx.core.errors.ArticleTimeout` once the budget is spent.
+
+        One clock read: cheap enough for a long loop to call on every pass.
+        """
+        self.deadline.check(stage)
 
 
 @dataclass

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from rumourx.knowledge.clubs import club_index
 from rumourx.knowledge.folding import fold
+from rumourx.strategies.article_index import ArticleIndex
 from rumourx.strategies.drafts import Draft
 
 __all__ = ["club_in_context", "club_written", "clubs_named", "clubs_written", "draft_club"]
@@ -126,12 +127,18 @@ def club_in_context(name: str | None, mentioned: set[str]) -> str | None:
     return fits.pop() if len(fits) == 1 else clubs.normalise(name)
 
 
-def draft_club(name: str | None, draft: Draft, mentioned: set[str]) -> str | None:
-    """A club a draft names, short forms read first against its own evidence, then the article."""
+def draft_club(
+    name: str | None, draft: Draft, mentioned: set[str], index: ArticleIndex | None = None
+) -> str | None:
+    """A club a draft names, short forms read first against its own evidence, then the article.
+
+    With the article's ``index``, the clubs of each evidence text are found once.
+    """
     clubs = club_index()
     if name is None or clubs.canonical(name) is not None:
         return club_in_context(name, mentioned)
-    nearby = clubs_named(" ".join(draft.evidence))
+    quoted = " ".join(draft.evidence)
+    nearby = index.clubs_named_in(quoted) if index is not None else clubs_named(quoted)
     found = club_in_context(name, nearby) if nearby else None
     if found is not None and found in clubs.clubs:
         return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rumourx.core.deadline import Deadline
 from rumourx.core.errors import ExtractionError
 from rumourx.core.model import ModelRequest, ModelResponse, StructuredModel
 from rumourx.strategies.base import Plan, Proposal
@@ -36,29 +37,40 @@ def _advance(
     return request
 
 
-def drive(plan: Plan, model: StructuredModel | None) -> Proposal:
-    """Run a plan to the end, answering its requests with ``model``."""
+def drive(plan: Plan, model: StructuredModel | None, deadline: Deadline | None = None) -> Proposal:
+    """Run a plan to the end, answering its requests with ``model``.
+
+    The ``deadline``'s clock is paused while the model is asked, and checked after.
+    """
+    deadline = deadline if deadline is not None else Deadline.unlimited()
     outcome: ModelResponse[Any] | ExtractionError | None = None
     while True:
         step = _advance(plan, outcome, model)
         if isinstance(step, Proposal):
             return step
         assert model is not None
+        deadline.check("reading the article")
         try:
-            outcome = model.complete(step)
+            with deadline.paused():
+                outcome = model.complete(step)
         except ExtractionError as exc:
             outcome = exc
 
 
-async def adrive(plan: Plan, model: StructuredModel | None) -> Proposal:
+async def adrive(
+    plan: Plan, model: StructuredModel | None, deadline: Deadline | None = None
+) -> Proposal:
     """Async twin of :func:`drive`: the same plan, awaited model calls."""
+    deadline = deadline if deadline is not None else Deadline.unlimited()
     outcome: ModelResponse[Any] | ExtractionError | None = None
     while True:
         step = _advance(plan, outcome, model)
         if isinstance(step, Proposal):
             return step
         assert model is not None
+        deadline.check("reading the article")
         try:
-            outcome = await model.acomplete(step)
+            with deadline.paused():
+                outcome = await model.acomplete(step)
         except ExtractionError as exc:
             outcome = exc

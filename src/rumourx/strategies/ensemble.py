@@ -27,9 +27,9 @@ from rumourx.core.model import ModelRequest, ModelResponse
 from rumourx.core.types import Usage
 from rumourx.prompting import load_prompt
 from rumourx.strategies.agreement import focus_sentences, merge_fields, move_key, surname
+from rumourx.strategies.article_index import ArticleIndex
 from rumourx.strategies.base import ArticleJob, Plan, Proposal
 from rumourx.strategies.drafts import Draft
-from rumourx.strategies.finishing import clubs_named
 from rumourx.strategies.llm import LLMExtraction, read_chunks
 from rumourx.strategies.rules import propose_drafts
 from rumourx.text.injection import looks_like_instruction
@@ -81,13 +81,14 @@ class EnsembleStrategy:
         )
         proposal = reading.proposal
         rules = propose_drafts(job)
+        job.check("reading with the rules")
         if reading.failed == reading.chunks:
             proposal.warnings.append(
                 f"the model gave no usable answer: kept the rules' {len(rules)} move(s)"
             )
             proposal.drafts = rules
             return proposal
-        drafts, disputed = _agree(proposal.drafts, rules, job.text)
+        drafts, disputed = _agree(proposal.drafts, rules, job.index)
         if disputed:
             confirmed = yield from self._focused_read(job, disputed, proposal)
             drafts.extend(confirmed.drafts)
@@ -114,7 +115,7 @@ class EnsembleStrategy:
             )
             return Proposal(drafts=disputed)
         proposal.usage = proposal.usage + response.usage
-        mentioned = clubs_named(job.text)
+        mentioned = job.index.mentioned
         answers: dict[tuple[str, str | None], Draft] = {}
         for rumour in response.output.rumours:
             draft = rumour.to_draft()
@@ -128,17 +129,19 @@ class EnsembleStrategy:
                     "and the model's focused read did not confirm it"
                 )
                 continue
-            confirmed.append(merge_fields(answer, draft, job.text))
+            confirmed.append(merge_fields(answer, draft, job.text, job.index))
         return Proposal(drafts=confirmed)
 
 
-def _agree(model: list[Draft], rules: list[Draft], article: str) -> tuple[list[Draft], list[Draft]]:
+def _agree(
+    model: list[Draft], rules: list[Draft], index: ArticleIndex
+) -> tuple[list[Draft], list[Draft]]:
     """Merge the moves both read; return them with the model's own, and the disputed ones.
 
     The rules' moves read only in the publisher's opinion section are kept as they
     are (they are marked, not reported), so they never cost a focused read.
     """
-    mentioned = clubs_named(article)
+    mentioned = index.mentioned
     by_key: dict[tuple[str, str | None], Draft] = {}
     for draft in rules:
         by_key.setdefault(move_key(draft, mentioned), draft)
@@ -151,7 +154,7 @@ def _agree(model: list[Draft], rules: list[Draft], article: str) -> tuple[list[D
             drafts.append(draft)
             continue
         matched.add(key)
-        drafts.append(merge_fields(draft, partner, article))
+        drafts.append(merge_fields(draft, partner, index.text, index))
     disputed: list[Draft] = []
     for key, draft in by_key.items():
         if key in matched:

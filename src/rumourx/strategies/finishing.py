@@ -15,6 +15,7 @@ from rumourx.knowledge.clubs import club_index
 from rumourx.knowledge.fees import find_money
 from rumourx.knowledge.folding import fold
 from rumourx.knowledge.outlets import outlet_index
+from rumourx.strategies.article_index import ArticleIndex
 from rumourx.strategies.club_names import club_in_context, club_written, clubs_named, draft_club
 from rumourx.strategies.drafts import Draft
 from rumourx.strategies.player_names import (
@@ -25,7 +26,7 @@ from rumourx.strategies.player_names import (
 )
 from rumourx.text.grounding import align
 from rumourx.text.injection import looks_like_instruction
-from rumourx.text.sentences import Sentence, split_sentences
+from rumourx.text.sentences import Sentence
 
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -43,21 +44,17 @@ __all__ = [
 ]
 
 
-def source_in_article(source: str, article: str) -> bool:
-    """Whether the article names this outlet or person (misspellings allowed)."""
-    if fold(source) in fold(article):
-        return True
-    outlets = outlet_index()
-    wanted = outlets.lookup(source)
-    if wanted is None:
-        return False
-    words = _WORD.findall(article)
-    size = len(source.split())
-    for width in {size, size + 1, max(size - 1, 1)}:
-        for start in range(len(words) - width + 1):
-            if outlets.lookup(" ".join(words[start : start + width])) == wanted:
-                return True
-    return False
+def source_in_article(source: str, article: str, index: ArticleIndex | None = None) -> bool:
+    """Whether the article names this outlet or person (misspellings allowed).
+
+    Args:
+        source: The outlet or person.
+        article: The article.
+        index: The article's index, when asking about several sources.
+    """
+    if index is None or index.text != article:
+        index = ArticleIndex(article)
+    return index.names_source(source)
 
 
 def _surname(player: str) -> str:
@@ -95,10 +92,11 @@ def _not_a_club(club: str | None, draft: Draft) -> bool:
     return fold(club) == fold(draft.player) or outlet_index().lookup(club) is not None
 
 
-def _evidence(draft: Draft, article: str, sentences: list[Sentence]) -> list[Evidence]:
+def _evidence(draft: Draft, index: ArticleIndex) -> list[Evidence]:
     found: list[Evidence] = []
+    sentences = index.sentences
     for quote in draft.evidence:
-        evidence = align(quote, article, sentences=sentences)
+        evidence = align(quote, index.text, sentences=sentences, index=index.grounding)
         if evidence is not None:
             evidence = _whole_sentence(evidence, sentences)
         if (
@@ -151,19 +149,17 @@ def source_name(name: str) -> str:
     return " ".join(_HANDLE_PART.findall(handle)) or handle
 
 
-def _supporting_sentence(
-    player: str, to_club: str | None, sentences: list[Sentence]
-) -> list[Evidence]:
+def _supporting_sentence(player: str, to_club: str | None, index: ArticleIndex) -> list[Evidence]:
     """Find the first sentence naming both the player and the destination.
 
     Used for a draft that came without usable evidence.
     """
     surname = _surname(player)
-    clubs = club_index()
-    for sentence in sentences:
-        if surname not in article_words(sentence.text) or looks_like_instruction(sentence.text):
+    for number, sentence in enumerate(index.sentences):
+        index.check("finding supporting sentences")
+        if surname not in index.sentence_words(number) or looks_like_instruction(sentence.text):
             continue
-        if to_club is None or any(m.club == to_club for m in clubs.find(sentence.text)):
+        if to_club is None or to_club in index.sentence_clubs(number):
             return [Evidence(text=sentence.text, start=sentence.start, end=sentence.end)]
     return []
 
@@ -192,19 +188,27 @@ def finish(
     strategy: str,
     usage: Usage | None = None,
     warnings: list[str] | None = None,
+    index: ArticleIndex | None = None,
 ) -> RumourReport:
-    """Turn drafts into a grounded, normalised, de-duplicated report."""
+    """Turn drafts into a grounded, normalised, de-duplicated report.
+
+    ``index`` is the article's :class:`ArticleIndex` (``ArticleJob.index``): what the
+    strategy already worked out about the text is reused, and its deadline checked.
+    """
     clubs = club_index()
     outlets = outlet_index()
-    sentences = split_sentences(article)
-    mentioned = clubs_named(article)
-    words = article_words(article)
+    if index is None or index.text != article:
+        index = ArticleIndex(article)
+    index.check("finishing")
+    mentioned = index.mentioned
+    words = index.words
     notes = list(warnings or [])
     reported: dict[tuple[str, str | None], TransferRumour] = {}
     opinion: dict[tuple[str, str | None], TransferRumour] = {}
     for draft in drafts:
-        to_club = draft_club(draft.to_club, draft, mentioned)
-        from_club = draft_club(draft.from_club, draft, mentioned)
+        index.check("finishing")
+        to_club = draft_club(draft.to_club, draft, mentioned, index)
+        from_club = draft_club(draft.from_club, draft, mentioned, index)
         if draft.transfer_type is TransferType.EXTENSION and to_club is None:
             to_club = from_club
         player = player_as_written(draft.player, article, words)
@@ -220,25 +224,23 @@ def finish(
             notes.append(f"cleared from_club {from_club!r} of {draft.player}: not in the article")
             from_club = None
         if (
-            outlets.lookup(draft.player)
+            index.outlet(draft.player)
             or clubs.canonical(draft.player)
             or _whole_club_name(draft.player)
         ):
             notes.append(f"dropped {draft.player!r}: that is an outlet or a club, not a player")
             continue
-        evidence = _evidence(draft, article, sentences) or _supporting_sentence(
-            draft.player, to_club, sentences
-        )
+        evidence = _evidence(draft, index) or _supporting_sentence(draft.player, to_club, index)
         if not evidence:
             notes.append(f"dropped {draft.player} to {to_club}: no evidence found in the article")
             continue
         sources: list[str] = []
         tiers: dict[str, int] = {}
         for name in map(source_name, draft.sources):
-            if not source_in_article(name, article):
+            if not index.names_source(name):
                 notes.append(f"dropped source {name!r} of {draft.player}: not in the article")
                 continue
-            outlet = outlets.lookup(name)
+            outlet = index.outlet(name)
             shown = outlets.display_name(name)
             if shown and shown not in sources:
                 sources.append(shown)

@@ -87,7 +87,7 @@ def read_chunks(
     """
     reading = Reading(proposal=Proposal())
     proposal = reading.proposal
-    context: dict[str, Any] = {"article": job.text}
+    context: dict[str, Any] = {"article": job.text, "index": job.index}
     if lenient:
         context["lenient"] = True
     for chunk in chunk_article(job.text, max_chars=chunk_chars, overlap=chunk_overlap):

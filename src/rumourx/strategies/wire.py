@@ -38,7 +38,8 @@ from rumourx.core.errors import ConfigurationError
 from rumourx.core.types import Fee, Status, TransferType
 from rumourx.knowledge.fees import parse_fee
 from rumourx.knowledge.folding import fold
-from rumourx.strategies.club_names import club_written, clubs_named
+from rumourx.strategies.article_index import ArticleIndex
+from rumourx.strategies.club_names import club_written
 from rumourx.strategies.drafts import Draft
 from rumourx.strategies.player_names import player_as_written
 from rumourx.text.grounding import align
@@ -122,6 +123,18 @@ def _article(info: ValidationInfo) -> str | None:
     return None
 
 
+def _index(info: ValidationInfo) -> ArticleIndex | None:
+    """The article's index from the context (``"index"``), else one built for this call."""
+    article = _article(info)
+    if article is None:
+        return None
+    assert isinstance(info.context, dict)
+    index = info.context.get("index")
+    if isinstance(index, ArticleIndex) and index.text == article:
+        return index
+    return ArticleIndex(article)
+
+
 def _fee_fields(data: dict[str, Any]) -> dict[str, Any]:
     """Read a fee given as text, or as a nested object, into the flat fee fields."""
     nested = data.get("fee")
@@ -190,28 +203,32 @@ class LLMRumour(BaseModel):
     @field_validator("player")
     @classmethod
     def _player_in_article(cls, value: str, info: ValidationInfo) -> str:
-        article = _article(info)
+        index = _index(info)
         name = " ".join(value.split())
         if len(name.split()) > 5 or len(name) > 60:
             raise ValueError("player must be a person's name, not a sentence")
-        if article is not None and player_as_written(name, article) is None:
+        if index is not None and player_as_written(name, index.text, index.words) is None:
             raise ValueError(f"the article never names a player called {name!r}")
         return name
 
     @field_validator("from_club", "to_club")
     @classmethod
     def _club_in_article(cls, value: str | None, info: ValidationInfo) -> str | None:
-        article = _article(info)
-        if value is None or not value.strip() or article is None:
+        index = _index(info)
+        if value is None or not value.strip() or index is None:
             return value or None
-        if club_written(value, article, clubs_named(article)):
+        if club_written(value, index.text, index.mentioned):
             return value
         raise ValueError(f"the article never names the club {value!r}")
 
     @model_validator(mode="after")
     def _evidence_in_article(self, info: ValidationInfo) -> LLMRumour:
-        article = _article(info)
-        if article is not None and self.evidence and align(self.evidence, article) is None:
+        index = _index(info)
+        if (
+            index is not None
+            and self.evidence
+            and align(self.evidence, index.text, index=index.grounding) is None
+        ):
             raise ValueError("evidence must be a sentence copied word for word from the article")
         return self
 
