@@ -27,7 +27,10 @@ def _run_items(args: argparse.Namespace) -> int:
         if sys.stderr.isatty() and (done % 100 == 0 or done == total):
             print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr)
 
-    results = [evaluate_items(items, name, settings, progress=progress) for name in names]
+    results = [
+        evaluate_items(items, name, settings, progress=progress, categorise=args.categories)
+        for name in names
+    ]
     if args.json:
         print(json.dumps([r.as_dict() for r in results], indent=2))
     else:
@@ -39,6 +42,8 @@ def _run_items(args: argparse.Namespace) -> int:
                 f"{s.club_consistency:.3f} | {r.seconds / max(s.items, 1):.4f}"
             )
         for r in results:
+            for category, count in (r.categories or {}).items():
+                print(f"[{r.name}] {category}: {count}")
             for error in r.errors:
                 print(f"error ({r.name}): {error}", file=sys.stderr)
     if args.verbose:
@@ -59,8 +64,8 @@ def _run(args: argparse.Namespace) -> int:
         return _run_items(args)
     if not (args.articles and args.gold):
         raise InputError("give --articles with --gold, or --items")
-    if args.exclude:
-        raise InputError("--exclude applies to --items")
+    if args.exclude or args.categories:
+        raise InputError("--exclude and --categories apply to --items")
     corpus = load_corpus(Path(args.articles), Path(args.gold))
     names = list(args.compare) if args.compare else [args.strategy or "rules"]
     settings = settings_from(args)
@@ -116,6 +121,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         nargs="+",
         choices=(*STRATEGIES, "naive"),
         help="strategies to compare side by side (naive is the single-call baseline)",
+    )
+    evaluation.add_argument(
+        "--categories",
+        action="store_true",
+        help="with --items: count the misses by category (missed players, extra rumours)",
     )
     evaluation.add_argument("--json", action="store_true", help="print figures as JSON")
     evaluation.add_argument("--verbose", action="store_true", help="list every miss")

@@ -15,6 +15,7 @@ the clubs it names. So the figures are the ones the items' README defines:
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,16 +182,20 @@ class ItemsResult:
     score: ItemsScore
     seconds: float
     errors: list[str] = field(default_factory=list)
+    categories: Counter[str] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Figures for JSON output."""
         per = max(self.score.items, 1)
-        return {
+        figures = {
             "strategy": self.name,
             **self.score.as_dict(),
             "seconds_per_item": round(self.seconds / per, 5),
             "errors": len(self.errors),
         }
+        if self.categories is not None:
+            figures["miss_categories"] = dict(self.categories.most_common())
+        return figures
 
 
 def evaluate_items(
@@ -199,9 +204,16 @@ def evaluate_items(
     settings: Settings,
     *,
     progress: Progress | None = None,
+    categorise: bool = False,
 ) -> ItemsResult:
-    """Extract every item with ``strategy`` and score it; a failed item returns nothing."""
+    """Extract every item with ``strategy`` and score it; a failed item returns nothing.
+
+    With ``categorise``, also count the misses by category (:mod:`.miss_categories`).
+    """
+    from rumourx.evaluation.miss_categories import categorise_item
+
     extractor = Extractor(settings.model_copy(update={"strategy": strategy}))
+    categories: Counter[str] | None = Counter() if categorise else None
     total = ItemsScore()
     errors: list[str] = []
     started = time.perf_counter()
@@ -213,8 +225,14 @@ def evaluate_items(
         except RumourxError as exc:
             errors.append(f"{item.id}: {type(exc).__name__}: {exc}")
         total += score_item(item, rumours)
+        if categories is not None:
+            categories.update(categorise_item(item, rumours))
         if progress is not None:
             progress(done, len(items))
     return ItemsResult(
-        name=strategy, score=total, seconds=time.perf_counter() - started, errors=errors
+        name=strategy,
+        score=total,
+        seconds=time.perf_counter() - started,
+        errors=errors,
+        categories=categories,
     )

@@ -77,6 +77,10 @@ class ClubIndex:
             return None
         return self.canonical(name) or " ".join(name.split()) or None
 
+    def alias_items(self) -> list[tuple[str, str]]:
+        """Every ``(alias, canonical club)`` pair."""
+        return list(self._alias_to_club.items())
+
     def is_alias(self, word: str) -> bool:
         """Whether ``word`` is exactly a known club alias."""
         return word in self._alias_to_club

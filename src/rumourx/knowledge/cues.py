@@ -80,8 +80,18 @@ SECTIONS: dict[str, str] = {
     "past_club_before": "before a club: a former club (spell at X)",
     "non_player_role": "before a name: the person is no player (manager, owner)",
     "reporting": "before a name: it is a source (according to X)",
+    "non_player_after": "after a name and a comma: the person is no player (X, the former boss)",
+    "job": "the sentence is about a coaching or executive job, not a player's move",
+    "position": "a player noun: what a player plays (midfielder, keeper)",
+    "player_slot_before": "before a lone surname: it is a player (sign X, a move for X)",
+    "player_possessive": "after a name's: it is a player (X's contract, X's agent)",
+    "club_prefix": "a word that opens a club's name (FC Cincinnati; case matters)",
+    "club_suffix": "a word that closes a club's name (Solihull Moors; case matters)",
+    "club_descriptor": "a noun before a club's name (Swedish club X, League One side X)",
+    "club_slot_before": "before a name: it is a club (on loan at X, plays for X)",
+    "bystander_before": "before a player: he is not the one moving (to replace X, alongside X)",
 }
-_CASE_SENSITIVE = frozenset({"rated_noun"})
+_CASE_SENSITIVE = frozenset({"rated_noun", "club_prefix", "club_suffix"})
 _SPECIAL = re.compile(r"[\\.^$*+?{}\[\]()|]")
 _HEADER = re.compile(r"^\[([^\]]*)\]$")
 _VERSION = re.compile(r"^@version\s+(\S+)$")

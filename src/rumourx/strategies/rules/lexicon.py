@@ -19,20 +19,31 @@ __all__ = [
     "BACKGROUND_VERB",
     "BUYER_AFTER",
     "BUYER_BEFORE",
+    "BYSTANDER_BEFORE",
+    "CLUB_DESCRIPTOR",
+    "CLUB_PREFIX",
+    "CLUB_SLOT_BEFORE",
+    "CLUB_SUFFIX",
     "DEPARTURE",
+    "DESCRIPTOR_TAIL",
     "EXTENSION",
     "EXTENSION_DONE",
     "FREE",
     "HEDGE",
+    "JOB",
     "LOAN",
     "LOAN_OBLIGATION",
     "LOAN_OPTION",
     "NEGATED_EXTENSION",
     "NON_FEE_MONEY",
+    "NON_PLAYER_AFTER",
     "NON_PLAYER_ROLE",
     "OPPONENT_BEFORE",
     "PAST_CLUB_BEFORE",
     "PERMANENT",
+    "PLAYER_POSSESSIVE",
+    "PLAYER_SLOT_BEFORE",
+    "POSITION",
     "RATED_MONEY",
     "REPORTING",
     "SELLER_AFTER",
@@ -102,3 +113,27 @@ PAST_CLUB_BEFORE = _before("past_club_before")
 # Words in front of a name that say the person is not a player.
 NON_PLAYER_ROLE = _before("non_player_role", tail=r"\s*,?\s*$")
 REPORTING = _before("reporting")
+NON_PLAYER_AFTER = re.compile(rf"^\s*,\s*(?:{_alt('non_player_after')})", re.IGNORECASE)
+# A sentence about a coaching or executive job: its people are no players.
+JOB = _anywhere("job")
+# Player nouns, as an alternation to build patterns with ("Lyon winger X").
+POSITION = _alt("position")
+# Before a lone surname: the surname is a player's ("sign Dembele").
+PLAYER_SLOT_BEFORE = _before("player_slot_before")
+# After "X's": X is a player ("Kane's contract").
+PLAYER_POSSESSIVE = re.compile(rf"^['’]s?\s+(?:{_alt('player_possessive')})", re.IGNORECASE)
+# Words that open or close a club's name, and nouns before one ("Swedish club X").
+CLUB_PREFIX = _alt("club_prefix")
+CLUB_SUFFIX = _alt("club_suffix")
+CLUB_DESCRIPTOR = _alt("club_descriptor")
+CLUB_SLOT_BEFORE = _alt("club_slot_before")
+# Before a player: he is named beside the move, not moving ("to replace X").
+BYSTANDER_BEFORE = _before("bystander_before", tail=r"\s+(?:[\w'’-]+\s+){0,5}$")
+# Words between a role cue and the club that change nothing: "join Dutch club X",
+# "wanted by both X and Y", "from League One side X".
+DESCRIPTOR_TAIL = re.compile(
+    rf"\s+(?:both|also|either|the likes of|clubs? (?:like|such as|including)|"
+    rf"(?:(?-i:[A-Z][\w'’-]*)\s+|top-flight\s+|second-tier\s+|non-league\s+|"
+    rf"newly-promoted\s+|fellow\s+){{0,3}}(?:{CLUB_DESCRIPTOR}|rivals|neighbours))\s*$",
+    re.IGNORECASE,
+)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from rumourx.strategies.rules.lexicon import (
+    BYSTANDER_BEFORE,
     DEPARTURE,
     EXTENSION,
     NEGATED_EXTENSION,
@@ -31,6 +32,8 @@ _COORDINATED_PLAYERS = re.compile(
     r"(?:[\w-]+\s+){0,2})?$"
 )
 _CONTINUATION_CHARS = 90
+_RELATIVE = re.compile(r",?\s*(?:\d{2},\s*)?(?:who|whose)\b")
+_RELATIVE_END = re.compile(r";|\s[–—-]\s|,\s+(?:but|while|and|as)\b")
 _CONTRAST = re.compile(r"^(?:but|while|whereas|however|although|though|yet|meanwhile)\b", re.I)
 _CLUB_PRONOUN = re.compile(r"\b(?:they|the club|the side)\b", re.IGNORECASE)
 _STRONG_CUES = frozenset({"completed", "agreed", "bid", "talks", "collapsed", "bid_rejected"})
@@ -72,6 +75,30 @@ def _groups(article: str, players: list[Mention]) -> list[list[Mention]]:
     return groups
 
 
+def _bystander_clauses(article: str, facts: SentenceFacts) -> dict[str, tuple[int, int]]:
+    """Players named beside the move ("to replace X"), each with the span of his own clause.
+
+    His own clause is a relative clause right after him ("X, who is wanted by Y");
+    without one, the span is empty and he takes no club from the sentence.
+    """
+    found: dict[str, tuple[int, int]] = {}
+    sentence = facts.sentence
+    for mention in facts.players:
+        if not mention.explicit:
+            continue
+        if not BYSTANDER_BEFORE.search(article[max(0, mention.start - 80) : mention.start]):
+            continue
+        end = mention.end
+        relative = _RELATIVE.match(article, mention.end, sentence.end)
+        if relative:
+            stop = _RELATIVE_END.search(article, relative.end(), sentence.end)
+            end = stop.start() if stop else sentence.end
+        found[mention.person] = (mention.end, end)
+    if len(found) == len({m.person for m in facts.players}):
+        return {}  # nobody else moves: the cue was about them after all
+    return found
+
+
 def _assign_clubs(article: str, facts: SentenceFacts) -> dict[str, list[TaggedClub]]:
     """Give each club of a sentence to the player group it belongs with.
 
@@ -80,7 +107,9 @@ def _assign_clubs(article: str, facts: SentenceFacts) -> dict[str, list[TaggedCl
     "Despite ..." or "After ..." clause, which tells of another deal.
     """
     sentence = facts.sentence
-    groups = _groups(article, facts.players)
+    own = _bystander_clauses(article, facts)
+    movers = [m for m in facts.players if m.person not in own]
+    groups = _groups(article, movers)
     spans = [(s + sentence.start, e + sentence.start) for s, e in clauses(sentence.text)]
 
     def clause_of(offset: int) -> int:
@@ -89,9 +118,14 @@ def _assign_clubs(article: str, facts: SentenceFacts) -> dict[str, list[TaggedCl
     assigned: dict[str, list[TaggedClub]] = {m.person: [] for m in facts.players}
     first_player = min((m.start for m in facts.players), default=sentence.end)
     for club in facts.clubs:
+        holder = next((p for p, (s, e) in own.items() if s <= club.mention.start < e), None)
+        if holder is not None:
+            # "... replace Kounde, who is wanted by Arsenal": his own clause, his move.
+            assigned[holder].append(club)
+            continue
         if club.role is ClubRole.BUYER and club.mention.end <= first_player:
-            # The sentence's subject acts on every player it names.
-            for mention in facts.players:
+            # The sentence's subject acts on every player it names, bystanders aside.
+            for mention in movers:
                 assigned[mention.person].append(club)
             continue
         where = clause_of(club.mention.start)

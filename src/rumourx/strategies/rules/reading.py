@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 
 from rumourx.knowledge.clubs import ClubIndex
 from rumourx.knowledge.outlets import OutletIndex
+from rumourx.strategies.rules.club_shapes import find_club_shapes, shape_mentions
 from rumourx.strategies.rules.lexicon import (
     BACKGROUND,
     BACKGROUND_TIME,
     BACKGROUND_VERB,
+    BYSTANDER_BEFORE,
     STATUS_CUES,
 )
 from rumourx.strategies.rules.people import Mention, PeopleRegistry
@@ -111,12 +113,17 @@ def read_article(article: str, clubs: ClubIndex, outlets: OutletIndex) -> Readin
     sentences = split_sentences(article)
     opinion = opinion_sentences(sentences)
     known = {m.club for m in clubs.find(article)}
+    shaped = find_club_shapes(article, clubs)
     people = PeopleRegistry(clubs=clubs, outlets=outlets)
     reading = Reading(article=article, sentences=sentences, facts=[], people=people)
     topic: str | None = None
     for sentence in sentences:
         heading = is_heading(sentence)
         club_mentions = clubs.find(sentence.text, known)
+        if shaped:
+            taken = [(m.start, m.end) for m in club_mentions]
+            club_mentions += shape_mentions(sentence.text, 0, shaped, taken)
+            club_mentions.sort(key=lambda m: m.start)
         club_mentions = [
             type(m)(m.club, m.alias, m.start + sentence.start, m.end + sentence.start)
             for m in club_mentions
@@ -156,7 +163,9 @@ def read_article(article: str, clubs: ClubIndex, outlets: OutletIndex) -> Readin
         subjects = [
             m
             for m in named
-            if m.explicit and not _ENUMERATION.search(article[max(0, m.start - 30) : m.start])
+            if m.explicit
+            and not _ENUMERATION.search(article[max(0, m.start - 30) : m.start])
+            and not BYSTANDER_BEFORE.search(article[max(0, m.start - 80) : m.start])
         ]
         if subjects:
             people.last_player = subjects[-1].person

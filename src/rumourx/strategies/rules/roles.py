@@ -13,8 +13,10 @@ from rumourx.knowledge.clubs import ClubMention
 from rumourx.strategies.rules.lexicon import (
     BUYER_AFTER,
     BUYER_BEFORE,
+    DESCRIPTOR_TAIL,
     OPPONENT_BEFORE,
     PAST_CLUB_BEFORE,
+    POSITION,
     SELLER_AFTER,
     SELLER_BEFORE,
 )
@@ -32,9 +34,26 @@ _POSITION = (
     r"avançado|médio|zagueiro|jogador|jugador|giocatore|Spieler|joueur|estrella|stella|Star)"
 )
 _OWNS_NEXT = re.compile(rf"^(?:['’]s?\s+(?:{_POSITION}\s+)?|\s+{_POSITION}\s+|\s+)$", re.IGNORECASE)
+# "Manchester United and Ivory Coast winger", "Arsenal's 23-year-old England Under-21
+# midfielder": the press formula naming the player's club, nationality and position.
+_OWNS_NEXT_FORMULA = re.compile(
+    rf"^(?:['’]s?|\s+and(?:\s+the)?)\s+(?:(?:\d{{2}}-year-old|Under-\d\d|(?-i:[A-Z][\w'’-]*)|"
+    rf"international|highly[- ]rated|teenage|young|veteran|experienced|talented|versatile|"
+    rf"prolific|out-of-favour|unsettled|academy|youth|on-loan|loanee)\s+){{0,4}}"
+    rf"(?:[\w-]+\s+)?(?:{POSITION})\s+$",
+    re.IGNORECASE,
+)
+# "Jonas Keller, of Stuttgart": the club named after the player is his.
+_OF_CLUB = re.compile(r"^,\s*(?:\d{2},\s*)?of\s+(?:the\s+)?$")
+_TALKS_WITH = re.compile(
+    r"\b(?:talks|negotiations|discussions|agreement|contact|deal|terms)\s+with\s*$", re.I
+)
 _APPOSITION = re.compile(r"^,\s*(?:the\s+|a\s+)?$")
 _OWNS_PREVIOUS = re.compile(rf"^(?:['’]s?\s+|\s+){_POSITION}\b", re.IGNORECASE)
-_COORDINATED = re.compile(r"^\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?$")
+# "Inter Milan and Roma", "Inter Milan and Jose Mourinho's Roma": the clubs share a role.
+_COORDINATED = re.compile(
+    r"^\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+|(?:[A-Z][\w'’-]*\s+){1,3}?[A-Z][\w-]*['’]s?\s+)?$"
+)
 _BUYING_CUES = frozenset({"bid", "agreed", "completed", "talks", "linked"})
 _BID_BEFORE = re.compile(
     r"\b(?:bids?|offers?|approach|proposals?|enquiry|interest|add-ons|bonuses|ofertas?|propostas?|"
@@ -96,14 +115,29 @@ def tag_clubs(
     """
     tagged: list[TaggedClub] = []
     for club in clubs:
-        before = article[max(0, club.start - 50) : club.start]
+        before = article[max(0, club.start - 80) : club.start]
+        before = DESCRIPTOR_TAIL.sub(" ", before)[-50:]
         after = article[club.end : club.end + 80]
         owner = None
         for player in players:
+            between = article[club.end : player.start]
             if (
                 player.explicit
-                and 0 <= player.start - club.end <= 40
-                and _OWNS_NEXT.match(article[club.end : player.start])
+                and 0 <= player.start - club.end <= 70
+                and (
+                    (len(between) <= 40 and _OWNS_NEXT.match(between))
+                    or (
+                        _OWNS_NEXT_FORMULA.match(between)
+                        and not any(club.end < c.start < player.start for c in clubs)
+                    )
+                )
+            ):
+                owner = player.person
+                break
+            if (
+                player.explicit
+                and 0 <= club.start - player.end <= 12
+                and _OF_CLUB.match(article[player.end : club.start])
             ):
                 owner = player.person
                 break
@@ -127,6 +161,13 @@ def tag_clubs(
             r"\b(?:from|de|do|da|del|du|von|dal|della)\s*$", before
         ) and _BID_BEFORE.search(article[max(0, club.start - 90) : club.start]):
             # "a £30m bid plus £5m in add-ons from Newcastle": the bidder.
+            role = ClubRole.BUYER
+        elif (
+            _TALKS_WITH.search(before)
+            and any(p.explicit and p.end <= club.start for p in players)
+            and all(t.owner_of is not None for t in tagged)
+        ):
+            # "Josh King is in talks with Galatasaray": the player talks to his buyer.
             role = ClubRole.BUYER
         elif SELLER_BEFORE.search(before) or SELLER_AFTER.search(after):
             role = ClubRole.SELLER
