@@ -15,6 +15,7 @@ from rumourx.strategies.rules.lexicon import (
     LOAN,
     LOAN_OBLIGATION,
     LOAN_OPTION,
+    MOVE_WORD,
     NON_FEE_MONEY,
     PERMANENT,
     RATED_MONEY,
@@ -94,6 +95,21 @@ def _clause_at(text: str, offset: int) -> str:
     return " ".join(parts)
 
 
+def _clause_before(text: str, offset: int) -> str:
+    """The nearest earlier clause of the sentence that names a stage, or "".
+
+    "... attracting interest from Arsenal, Liverpool and Manchester United": the list's
+    later clubs take the stage of the clause that opened it.
+    """
+    spans = clauses(text)
+    own = next((i for i, (s, e) in enumerate(spans) if s <= offset <= e), None)
+    for start, end in reversed(spans[max(0, (own or 0) - 3) : own or 0]):
+        piece = text[start:end]
+        if _status_in(piece):
+            return piece
+    return ""
+
+
 def decide_status(texts: Iterable[tuple[str, int]], *, extension: bool) -> Status:
     """The furthest stage any sentence reaches; clause-local first.
 
@@ -104,7 +120,12 @@ def decide_status(texts: Iterable[tuple[str, int]], *, extension: bool) -> Statu
     best: str | None = None
     hedged_only = True
     for text, anchor in texts:
-        status = _status_in(_clause_at(text, anchor)) or _status_in(text)
+        status = (
+            _status_in(_clause_at(text, anchor))
+            or _status_in(_clause_before(text, anchor))
+            or _status_in(text)
+            or ("linked" if MOVE_WORD.search(text) else None)
+        )
         if not HEDGE.search(text):
             hedged_only = False
         if extension and EXTENSION_DONE.search(text):

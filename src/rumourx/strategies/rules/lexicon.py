@@ -19,6 +19,7 @@ __all__ = [
     "BACKGROUND_VERB",
     "BUYER_AFTER",
     "BUYER_BEFORE",
+    "BUYER_VERB",
     "BYSTANDER_BEFORE",
     "CLUB_DESCRIPTOR",
     "CLUB_PREFIX",
@@ -34,10 +35,12 @@ __all__ = [
     "LOAN",
     "LOAN_OBLIGATION",
     "LOAN_OPTION",
+    "MOVE_WORD",
     "NEGATED_EXTENSION",
     "NON_FEE_MONEY",
     "NON_PLAYER_AFTER",
     "NON_PLAYER_ROLE",
+    "OFFER_VERB",
     "OPPONENT_BEFORE",
     "PAST_CLUB_BEFORE",
     "PERMANENT",
@@ -51,6 +54,7 @@ __all__ = [
     "STATUS_CUES",
     "SUBORDINATE_PAST",
     "SWAP",
+    "SWAP_FOR",
 ]
 
 _STATUSES = ("collapsed", "bid_rejected", "completed", "agreed", "bid", "talks", "linked")
@@ -73,6 +77,13 @@ def _before(section: str, tail: str = r"\s*$") -> re.Pattern[str]:
 
 # Status cues, strongest first within a sentence. Each is (status, pattern).
 STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [(s, _anywhere(s)) for s in _STATUSES]
+# A move verb or noun says "linked" when no stage cue says more: "Arsenal can sign X",
+# "the signing of X", "X could switch to Y".
+MOVE_WORD = re.compile(
+    "|".join(_alt(s) for s in ("buyer_verb", "buyer_noun", "mover_verb")), re.IGNORECASE
+)
+# Verbs and nouns whose subject club is the buyer ("Arsenal can sign X").
+BUYER_VERB = re.compile(f"{_alt('buyer_verb')}|{_alt('buyer_noun')}", re.IGNORECASE)
 # A past-tense status inside one of these clauses describes an earlier stage.
 SUBORDINATE_PAST = _anywhere("subordinate_past")
 HEDGE = _anywhere("hedge")
@@ -137,3 +148,6 @@ DESCRIPTOR_TAIL = re.compile(
     rf"newly-promoted\s+|fellow\s+){{0,3}}(?:{CLUB_DESCRIPTOR}|rivals|neighbours))\s*$",
     re.IGNORECASE,
 )
+# "Chelsea have offered X to Inter in a swap deal for Y".
+OFFER_VERB = _anywhere("offer_verb")
+SWAP_FOR = _anywhere("swap_for")

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from rumourx.strategies.rules.attachment import assign_clubs
+from rumourx.strategies.rules.frames import offer_moves
 from rumourx.strategies.rules.lexicon import (
-    BYSTANDER_BEFORE,
     DEPARTURE,
     EXTENSION,
     NEGATED_EXTENSION,
@@ -24,16 +25,7 @@ from rumourx.strategies.rules.roles import ClubRole, TaggedClub, clauses
 
 __all__ = ["Move", "find_moves"]
 
-_LEADING_SUBORDINATE = re.compile(
-    r"^(?:despite|after|although|though|following|having|since)\b", re.IGNORECASE
-)
-_COORDINATED_PLAYERS = re.compile(
-    r"^\s*(?:,|and|&|or|,\s*and)\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*['’]s?\s+"
-    r"(?:[\w-]+\s+){0,2})?$"
-)
 _CONTINUATION_CHARS = 90
-_RELATIVE = re.compile(r",?\s*(?:\d{2},\s*)?(?:who|whose)\b")
-_RELATIVE_END = re.compile(r";|\s[–—-]\s|,\s+(?:but|while|and|as)\b")
 _CONTRAST = re.compile(r"^(?:but|while|whereas|however|although|though|yet|meanwhile)\b", re.I)
 _CLUB_PRONOUN = re.compile(r"\b(?:they|the club|the side)\b", re.IGNORECASE)
 _STRONG_CUES = frozenset({"completed", "agreed", "bid", "talks", "collapsed", "bid_rejected"})
@@ -62,88 +54,6 @@ class Move:
     anchors: dict[int, int] = field(default_factory=dict)
     context: list[int] = field(default_factory=list)
     sellers: list[str] = field(default_factory=list)
-
-
-def _groups(article: str, players: list[Mention]) -> list[list[Mention]]:
-    """Players in a coordinated list ("X, Y and Z") form one group."""
-    groups: list[list[Mention]] = []
-    for mention in sorted(players, key=lambda m: m.start):
-        if groups and _COORDINATED_PLAYERS.match(article[groups[-1][-1].end : mention.start]):
-            groups[-1].append(mention)
-        else:
-            groups.append([mention])
-    return groups
-
-
-def _bystander_clauses(article: str, facts: SentenceFacts) -> dict[str, tuple[int, int]]:
-    """Players named beside the move ("to replace X"), each with the span of his own clause.
-
-    His own clause is a relative clause right after him ("X, who is wanted by Y");
-    without one, the span is empty and he takes no club from the sentence.
-    """
-    found: dict[str, tuple[int, int]] = {}
-    sentence = facts.sentence
-    for mention in facts.players:
-        if not mention.explicit:
-            continue
-        if not BYSTANDER_BEFORE.search(article[max(0, mention.start - 80) : mention.start]):
-            continue
-        end = mention.end
-        relative = _RELATIVE.match(article, mention.end, sentence.end)
-        if relative:
-            stop = _RELATIVE_END.search(article, relative.end(), sentence.end)
-            end = stop.start() if stop else sentence.end
-        found[mention.person] = (mention.end, end)
-    if len(found) == len({m.person for m in facts.players}):
-        return {}  # nobody else moves: the cue was about them after all
-    return found
-
-
-def _assign_clubs(article: str, facts: SentenceFacts) -> dict[str, list[TaggedClub]]:
-    """Give each club of a sentence to the player group it belongs with.
-
-    A club goes to the nearest group in its own clause; a clause with no player
-    lends its clubs to the nearest group of the sentence, unless it is a leading
-    "Despite ..." or "After ..." clause, which tells of another deal.
-    """
-    sentence = facts.sentence
-    own = _bystander_clauses(article, facts)
-    movers = [m for m in facts.players if m.person not in own]
-    groups = _groups(article, movers)
-    spans = [(s + sentence.start, e + sentence.start) for s, e in clauses(sentence.text)]
-
-    def clause_of(offset: int) -> int:
-        return next((i for i, (s, e) in enumerate(spans) if s <= offset <= e), len(spans) - 1)
-
-    assigned: dict[str, list[TaggedClub]] = {m.person: [] for m in facts.players}
-    first_player = min((m.start for m in facts.players), default=sentence.end)
-    for club in facts.clubs:
-        holder = next((p for p, (s, e) in own.items() if s <= club.mention.start < e), None)
-        if holder is not None:
-            # "... replace Kounde, who is wanted by Arsenal": his own clause, his move.
-            assigned[holder].append(club)
-            continue
-        if club.role is ClubRole.BUYER and club.mention.end <= first_player:
-            # The sentence's subject acts on every player it names, bystanders aside.
-            for mention in movers:
-                assigned[mention.person].append(club)
-            continue
-        where = clause_of(club.mention.start)
-        local = [g for g in groups if any(clause_of(m.start) == where for m in g)]
-        if not local:
-            first = sentence.text[spans[where][0] - sentence.start :]
-            if where == 0 and _LEADING_SUBORDINATE.match(first):
-                continue
-            local = groups
-        if not local:
-            continue
-        nearest = min(
-            local,
-            key=lambda g: min(abs(m.start - club.mention.start) for m in g),
-        )
-        for mention in nearest:
-            assigned[mention.person].append(club)
-    return assigned
 
 
 def _destinations(
@@ -252,11 +162,20 @@ def find_moves(reading: Reading) -> list[Move]:
             continued_from = previous.sentence.index
             cue = cue or first_cue(previous.sentence.text)
         assigned = (
-            _assign_clubs(reading.article, facts)
+            assign_clubs(reading.article, facts)
             if continued_from is None
             else {players[0].person: facts.clubs}
         )
+        offered = offer_moves(reading.article, facts) if continued_from is None else {}
         for player in players:
+            if player.person in offered:
+                # "Chelsea have offered X to Inter": X goes from Chelsea to Inter.
+                destination, seller = offered[player.person]
+                reading.learn_club(player.person, seller, "strong")
+                collector.add(
+                    player.person, destination.mention.club, facts, destination.mention.start
+                )
+                continue
             current = reading.current_club.get(player.person)
             if EXTENSION.search(text) and not NEGATED_EXTENSION.search(text):
                 present = [

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from rumourx.knowledge.clubs import ClubIndex
 from rumourx.knowledge.outlets import OutletIndex
 from rumourx.strategies.rules.club_shapes import find_club_shapes, shape_mentions
+from rumourx.strategies.rules.frames import subject_buyers
 from rumourx.strategies.rules.lexicon import (
     BACKGROUND,
     BACKGROUND_TIME,
     BACKGROUND_VERB,
     BYSTANDER_BEFORE,
+    MOVE_WORD,
     STATUS_CUES,
 )
 from rumourx.strategies.rules.people import Mention, PeopleRegistry
@@ -97,8 +99,12 @@ class Reading:
 
 
 def first_cue(text: str) -> str | None:
-    """The strongest stage a sentence names (collapsed first, linked last), if any."""
-    return next((status for status, pattern in STATUS_CUES if pattern.search(text)), None)
+    """The strongest stage a sentence names (collapsed first, linked last), if any.
+
+    A move verb or noun alone ("can sign", "the signing of") counts as linked.
+    """
+    found = next((status for status, pattern in STATUS_CUES if pattern.search(text)), None)
+    return found or ("linked" if MOVE_WORD.search(text) else None)
 
 
 def is_background(text: str) -> bool:
@@ -136,6 +142,7 @@ def read_article(article: str, clubs: ClubIndex, outlets: OutletIndex) -> Readin
         tagged = tag_clubs(
             article, club_mentions, players, sentence.start, first_cue(sentence.text)
         )
+        tagged = subject_buyers(article, tagged, players, sentence.start, sentence.end)
         for club in tagged:
             before = article[max(0, club.mention.start - 40) : club.mention.start]
             if club.owner_of and club.role is ClubRole.SELLER:

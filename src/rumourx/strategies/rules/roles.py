@@ -64,6 +64,10 @@ _ROLE_AFTER = re.compile(
     r"^['’]?s?\s*(?:boss|manager|coach|president|chairman|director|owner|head|fans|supporters)\b",
     re.IGNORECASE,
 )
+_ROLE_AND_NAME = re.compile(
+    r"^['’]?s?\s*(?:boss|manager|head coach|coach|president|chairman|director|sporting director|"
+    r"owner|owners|chief executive)\s+(?:[A-Z][\w'’-]*\s+){1,3}"
+)
 _POSSESSIVE = re.compile(r"^['’]s?\s")
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]\s+|\s+[–—-]\s+|\s+while\s+|\s+but\s+|\s+whereas\s+)")
 
@@ -118,6 +122,10 @@ def tag_clubs(
         before = article[max(0, club.start - 80) : club.start]
         before = DESCRIPTOR_TAIL.sub(" ", before)[-50:]
         after = article[club.end : club.end + 80]
+        acting = _ROLE_AND_NAME.match(after)
+        if acting:
+            # "Brighton chairman Tony Bloom is willing to listen to offers": the club acts.
+            after = article[club.end + acting.end() : club.end + acting.end() + 80]
         owner = None
         for player in players:
             between = article[club.end : player.start]

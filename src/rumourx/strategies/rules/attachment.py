@@ -1,0 +1,140 @@
+"""Attach each club of a sentence to the player whose clause reports it.
+
+- Players in a list ("X, Y and Z") form one group and share their clubs.
+- A relative clause belongs to the player it follows: "Saul Niguez, who has been
+  linked with Barcelona, has Liverpool interested in him" gives Barcelona and, as
+  the main clause resumes, Liverpool to Saul.
+- A bystander ("to replace X", "alongside X") takes only his own relative clause's
+  clubs ("... replace Kounde, who is wanted by Arsenal").
+- The buyer that opens the sentence acts on every player it names, except bystanders
+  and the subject of a later "after ..." clause ("after Trossard left for ...").
+- Otherwise a club goes to the nearest group in its clause; a clause with no player
+  lends its clubs to the nearest group, unless it is a leading "Despite ..." clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rumourx.strategies.rules.lexicon import BYSTANDER_BEFORE, POSITION
+from rumourx.strategies.rules.people import Mention
+from rumourx.strategies.rules.reading import SentenceFacts
+from rumourx.strategies.rules.roles import ClubRole, TaggedClub, clauses
+
+__all__ = ["assign_clubs", "player_groups"]
+
+_LEADING_SUBORDINATE = re.compile(
+    r"^(?:despite|after|although|though|following|having|since)\b", re.IGNORECASE
+)
+_COORDINATED_PLAYERS = re.compile(
+    r"^(?:,\s*\d{2},?)?\s*(?:,|and|&|or|,\s*and)\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*['’]s?\s+"
+    r"(?:[\w-]+\s+){0,2}|(?:\d{2}-year-old\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:[\w-]+\s+)?"
+    rf"(?i:{POSITION}|international)\s+)?$"
+)
+# "after Leandro Trossard left": the player opens a subordinate clause of his own.
+_SUBORDINATE_SUBJECT = re.compile(
+    r"\b(?:after|following|since|despite|because|until|unless|once)\s+(?:both\s+)?(?:the\s+)?"
+    r"(?:\d{2}-year-old\s+)?(?:(?:[A-Z][\w'’-]*|international|Under-\d\d)\s+){0,3}"
+    rf"(?:(?i:{POSITION})\s+)?$"
+)
+_RELATIVE = re.compile(r",?\s*(?:\d{2},\s*)?(?:who|whose)\b")
+_RELATIVE_END = re.compile(
+    r";|\s[–—-]\s|,\s+(?:but|while|and|as)\b|,\s+(?:has|have|is|are|was|were|will|would|could|"
+    r"can|may|might|should|must|had|does|did|remains?|looks?|wants?|says?|seems?)\b"
+)
+
+
+def player_groups(article: str, players: list[Mention]) -> list[list[Mention]]:
+    """Players in a coordinated list ("X, Y and Z") form one group."""
+    groups: list[list[Mention]] = []
+    for mention in sorted(players, key=lambda m: m.start):
+        if groups and _COORDINATED_PLAYERS.match(article[groups[-1][-1].end : mention.start]):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    return groups
+
+
+def _relative_clauses(article: str, facts: SentenceFacts) -> dict[str, tuple[int, int]]:
+    """For each player followed by "who ..." or "whose ...", the span of that clause."""
+    found: dict[str, tuple[int, int]] = {}
+    end_of_sentence = facts.sentence.end
+    for mention in facts.players:
+        relative = _RELATIVE.match(article, mention.end, end_of_sentence)
+        if mention.explicit and relative:
+            stop = _RELATIVE_END.search(article, relative.end(), end_of_sentence)
+            found.setdefault(
+                mention.person, (mention.end, stop.start() if stop else end_of_sentence)
+            )
+    return found
+
+
+def _bystanders(article: str, facts: SentenceFacts) -> set[str]:
+    """Players named beside the move ("to replace X", "alongside X") and their lists."""
+    found = {
+        m.person
+        for m in facts.players
+        if m.explicit and BYSTANDER_BEFORE.search(article[max(0, m.start - 80) : m.start])
+    }
+    for group in player_groups(article, [m for m in facts.players if m.explicit]):
+        if any(m.person in found for m in group):
+            found.update(m.person for m in group)
+    if found >= {m.person for m in facts.players}:
+        return set()  # nobody else moves: the cue was about them after all
+    return found
+
+
+def assign_clubs(article: str, facts: SentenceFacts) -> dict[str, list[TaggedClub]]:
+    """Give each club of a sentence to the player group it belongs with (see module)."""
+    sentence = facts.sentence
+    bystanders = _bystanders(article, facts)
+    relatives = _relative_clauses(article, facts)
+    movers = [m for m in facts.players if m.person not in bystanders]
+    groups = player_groups(article, movers)
+    spans = [(s + sentence.start, e + sentence.start) for s, e in clauses(sentence.text)]
+    explicit = [m for m in facts.players if m.explicit]
+
+    def clause_of(offset: int) -> int:
+        return next((i for i, (s, e) in enumerate(spans) if s <= offset <= e), len(spans) - 1)
+
+    def nobody_between(start: int, end: int) -> bool:
+        return not any(start <= m.start < end for m in explicit)
+
+    assigned: dict[str, list[TaggedClub]] = {m.person: [] for m in facts.players}
+    first_player = min((m.start for m in facts.players), default=sentence.end)
+    for club in facts.clubs:
+        at = club.mention.start
+        holder = next(
+            (p for p, (s, e) in relatives.items() if s <= at < e and nobody_between(s, at)),
+            None,
+        )
+        if holder is not None:
+            assigned[holder].append(club)  # "X, who is wanted by Arsenal"
+            continue
+        if club.role is ClubRole.BUYER and club.mention.end <= first_player:
+            for mention in movers:
+                if not _SUBORDINATE_SUBJECT.search(article[club.mention.end : mention.start]):
+                    assigned[mention.person].append(club)
+            continue
+        where = clause_of(at)
+        local = [g for g in groups if any(clause_of(m.start) == where for m in g)]
+        if not local:
+            resumed = [
+                (e, p)
+                for p, (_, e) in relatives.items()
+                if p not in bystanders and e <= at and nobody_between(e, at)
+            ]
+            if resumed:
+                # "Saul, who ..., has Liverpool interested in him": the main clause resumes.
+                assigned[max(resumed)[1]].append(club)
+                continue
+            first = sentence.text[spans[where][0] - sentence.start :]
+            if where == 0 and _LEADING_SUBORDINATE.match(first):
+                continue
+            local = groups
+        if not local:
+            continue
+        nearest = min(local, key=lambda g: min(abs(m.start - at) for m in g))
+        for mention in nearest:
+            assigned[mention.person].append(club)
+    return assigned

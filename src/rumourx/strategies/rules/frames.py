@@ -1,0 +1,138 @@
+"""Move verbs with their arguments: the club that signs is the buyer.
+
+Also "CLUB offered X to OTHER in a swap deal for Y" (cue tables ``offer_verb`` and
+``swap_for``): X goes from CLUB to OTHER, Y from OTHER to CLUB.
+
+"Roma boss Jose Mourinho remains hopeful the Serie A side can sign Arsenal's Granit
+Xhaka", "Newcastle's hopes of signing Duvan Zapata", "Chelsea have set their sights
+on a deal to sign Ruben Neves": a buyer verb or noun (cue tables ``buyer_verb`` and
+``buyer_noun``) with a player after it makes the nearest club before it, in the same
+clause of the sentence and with no player in between, the buyer. The player's own
+club (already tagged as his) and clubs in a role of their own are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rumourx.strategies.rules.lexicon import BUYER_VERB, DESCRIPTOR_TAIL, OFFER_VERB, SWAP_FOR
+from rumourx.strategies.rules.people import Mention
+from rumourx.strategies.rules.roles import ClubRole, TaggedClub
+
+if TYPE_CHECKING:
+    from rumourx.strategies.rules.reading import SentenceFacts
+
+__all__ = ["offer_moves", "subject_buyers"]
+
+_TO = re.compile(r"\bto\s+(?:(?:his|their|its)\s+)?(?:former\s+(?:club\s+)?|the\s+)?$", re.I)
+
+_MAX_GAP_WORDS = 14
+_OBJECT_CHARS = 90
+_CONTRAST = re.compile(
+    r"[;]|\s[–—-]\s|\b(?:but|while|whereas|although|though|after|despite|since|because|"
+    r"who|which|whose|if|unless|when|once|should)\b",
+    re.IGNORECASE,
+)
+_SWITCHABLE = (ClubRole.NAMED, ClubRole.OTHER)
+_TARGET_NOUN = re.compile(
+    r"radar|targets?|wish ?list|list of targets|priority|options?|alternatives?|possibility",
+    re.IGNORECASE,
+)
+
+
+def subject_buyers(
+    article: str, tagged: list[TaggedClub], players: list[Mention], start: int, end: int
+) -> list[TaggedClub]:
+    """``tagged`` with the subject club of each buyer verb or noun made the buyer.
+
+    Args:
+        article: The whole text.
+        tagged: The sentence's clubs with their roles, in order.
+        players: The sentence's player mentions.
+        start: Where the sentence starts in ``article``.
+        end: Where it ends.
+    """
+    if not tagged or not players:
+        return tagged
+    result = list(tagged)
+    for match in BUYER_VERB.finditer(article, start, end):
+        at, after = match.start(), match.end()
+        before = [i for i, c in enumerate(result) if c.mention.end <= at]
+        if not before:
+            continue
+        index = before[-1]
+        club = result[index]
+        objects = [p for p in players if after <= p.start <= after + _OBJECT_CHARS]
+        if objects and _CONTRAST.search(article[after : objects[0].start]):
+            objects = []
+        if not objects and _TARGET_NOUN.match(match.group()):
+            # "Vlahovic is Tottenham's top target": the player comes first.
+            objects = [
+                p
+                for p in players
+                if p.end <= club.mention.start
+                and not _CONTRAST.search(article[p.end : club.mention.start])
+            ]
+        if not objects:
+            continue  # no player is the object
+        gap = article[club.mention.end : at]
+        if (
+            club.role not in _SWITCHABLE
+            or club.owner_of is not None
+            or len(gap.split()) > _MAX_GAP_WORDS
+            or _CONTRAST.search(gap)
+            or any(club.mention.end <= p.start < at for p in players if p.explicit)
+        ):
+            continue
+        result[index] = TaggedClub(club.mention, ClubRole.BUYER, None)
+    return result
+
+
+def offer_moves(article: str, facts: SentenceFacts) -> dict[str, tuple[TaggedClub, str]]:
+    """Moves read from "CLUB offered X to OTHER (in a swap deal for Y)", per player.
+
+    X goes from CLUB to OTHER; Y, when named, from OTHER to CLUB. Each player maps
+    to ``(destination, current club)``.
+    """
+    sentence = facts.sentence
+    players = sorted((m for m in facts.players if m.explicit), key=lambda m: m.start)
+    found: dict[str, tuple[TaggedClub, str]] = {}
+    for verb in OFFER_VERB.finditer(article, sentence.start, sentence.end):
+        sellers = [c for c in facts.clubs if c.mention.end <= verb.start() and not c.owner_of]
+        if not sellers:
+            continue
+        seller = sellers[-1]
+        gap = article[seller.mention.end : verb.start()]
+        if (
+            len(gap.split()) > 10
+            or _CONTRAST.search(gap)
+            or any(seller.mention.end <= p.start < verb.start() for p in players)
+        ):
+            continue
+        sent = [p for p in players if 0 <= p.start - verb.end() <= 60]
+        if not sent:
+            continue
+        destination = next(
+            (
+                c
+                for c in facts.clubs
+                if 0 < c.mention.start - sent[0].end <= 80
+                and _TO.search(
+                    DESCRIPTOR_TAIL.sub(
+                        " ", article[max(0, c.mention.start - 60) : c.mention.start]
+                    )
+                )
+                and c.mention.club != seller.mention.club
+            ),
+            None,
+        )
+        if destination is None:
+            continue
+        found[sent[0].person] = (destination, seller.mention.club)
+        swap = SWAP_FOR.search(article, destination.mention.end, sentence.end)
+        back = next((p for p in players if swap and 0 <= p.start - swap.end() <= 80), None)
+        if swap and back is not None and back.person not in found:
+            buyer = TaggedClub(seller.mention, ClubRole.BUYER, None)
+            found[back.person] = (buyer, destination.mention.club)
+    return found
