@@ -109,6 +109,8 @@ def _aliases(clubs: ClubIndex, club: str) -> list[str]:
 
 def _owned_by(text: str, club: str, player: str, clubs: ClubIndex) -> bool:
     """The text names ``club`` as the player's own club in a press formula."""
+    if not club or not player.split():
+        return False
     surname = re.escape(player.split()[-1])
     alias = "|".join(re.escape(a) for a in _aliases(clubs, club))
     filler = rf"(?:\s+(?:and|the|{_POSITIONS}|\d{{2}}-year-old|[A-Z][\w'-]+|Under-\d\d))*"
@@ -189,8 +191,8 @@ def categorise_item(item: LabelledItem, rumours: Sequence[Mapping[str, Any]]) ->
             if name not in extras:
                 extras.add(name)
                 found.append(_extra_category(item, name))
-        elif rumour.get("to_club") and _owned_by(
-            item.text, str(rumour["to_club"]), name, club_index()
+        elif rumour.get("transfer_type") != "extension" and _owned_by(
+            item.text, str(rumour.get("to_club") or ""), name, club_index()
         ):
             found.append("direction backwards")
     return found

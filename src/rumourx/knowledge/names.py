@@ -47,8 +47,31 @@ class NameLists:
         return fold(name) in self.places
 
     def is_non_player(self, name: str) -> bool:
-        """Whether ``name`` is a known manager, executive, owner or pundit."""
-        return fold(name) in self.non_players
+        """Whether ``name`` is a known manager, executive, owner or pundit.
+
+        A lone surname counts when it is long, belongs to one listed person only, and
+        is not a common football surname ("Tuchel" yes, "Martinez" no).
+        """
+        key = fold(name)
+        if key in self.non_players:
+            return True
+        return " " not in key and key in _unique_surnames(self.non_players)
+
+
+_COMMON_SURNAMES = frozenset(
+    "silva martinez jesus smith parker frank neville henry santos fernandes rodriguez garcia "
+    "gomez lopez alonso costa jardim pereira fonseca howe gerrard rooney keane lampard "
+    "kompany carrick wagner arnold ward mitchell bloom lim edwards campos perez maldini simeone "
+    "inzaghi henderson jackson ferdinand".split()
+)
+
+
+@lru_cache(maxsize=4)
+def _unique_surnames(names: frozenset[str]) -> frozenset[str]:
+    last = [n.split()[-1] for n in names if " " in n]
+    return frozenset(
+        s for s in last if len(s) >= 5 and last.count(s) == 1 and s not in _COMMON_SURNAMES
+    )
 
 
 def load_name_lists(raw: Any, source: str = "people.json") -> NameLists:

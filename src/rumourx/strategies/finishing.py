@@ -25,7 +25,9 @@ _WORD = re.compile(r"[\w'’-]+")
 
 
 def _words(text: str) -> set[str]:
-    return set(_WORD.findall(fold(text)))
+    words = set(_WORD.findall(fold(text)))
+    # "Haaland's agent" names Haaland.
+    return words | {re.sub(r"'s?$", "", w) for w in words}
 
 
 _PARTICLES = frozenset(

@@ -31,6 +31,11 @@ _COORDINATED_PLAYERS = re.compile(
     r"(?:[\w-]+\s+){0,2}|(?:\d{2}-year-old\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:[\w-]+\s+)?"
     rf"(?i:{POSITION}|international)\s+)?$"
 )
+_COORDINATED_WITH_CLUBS = re.compile(
+    r"^(?:,\s*\d{2})?,?\s*(?:of\s+CLUB,?\s*)?(?:and|&|or)\s+(?:CLUB['’]s?\s+)?"
+    r"(?:\d{2}-year-old\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:[\w-]+\s+)?"
+    rf"(?:(?i:{POSITION}|international)\s+)?$"
+)
 # "after Leandro Trossard left": the player opens a subordinate clause of his own.
 _SUBORDINATE_SUBJECT = re.compile(
     r"\b(?:after|following|since|despite|because|until|unless|once)\s+(?:both\s+)?(?:the\s+)?"
@@ -44,15 +49,34 @@ _RELATIVE_END = re.compile(
 )
 
 
-def player_groups(article: str, players: list[Mention]) -> list[list[Mention]]:
-    """Players in a coordinated list ("X, Y and Z") form one group."""
+def player_groups(
+    article: str, players: list[Mention], clubs: list[TaggedClub] | None = None
+) -> list[list[Mention]]:
+    """Players in a coordinated list ("X, Y and Z") form one group.
+
+    With the sentence's clubs, a club between two players may be the first one's
+    ("X, 21, of Fiorentina, and PSG's Y") without breaking the list.
+    """
     groups: list[list[Mention]] = []
     for mention in sorted(players, key=lambda m: m.start):
-        if groups and _COORDINATED_PLAYERS.match(article[groups[-1][-1].end : mention.start]):
+        between = _masked(article, groups[-1][-1].end, mention.start, clubs) if groups else ""
+        if groups and (
+            _COORDINATED_PLAYERS.match(between) or _COORDINATED_WITH_CLUBS.match(between)
+        ):
             groups[-1].append(mention)
         else:
             groups.append([mention])
     return groups
+
+
+def _masked(article: str, start: int, end: int, clubs: list[TaggedClub] | None) -> str:
+    """``article[start:end]`` with each club mention in it written as "CLUB"."""
+    text = article[start:end]
+    for club in sorted(clubs or [], key=lambda c: -c.mention.start):
+        if start <= club.mention.start and club.mention.end <= end:
+            a, b = club.mention.start - start, club.mention.end - start
+            text = text[:a] + "CLUB" + text[b:]
+    return text
 
 
 def _relative_clauses(article: str, facts: SentenceFacts) -> dict[str, tuple[int, int]]:
@@ -90,7 +114,7 @@ def assign_clubs(article: str, facts: SentenceFacts) -> dict[str, list[TaggedClu
     bystanders = _bystanders(article, facts)
     relatives = _relative_clauses(article, facts)
     movers = [m for m in facts.players if m.person not in bystanders]
-    groups = player_groups(article, movers)
+    groups = player_groups(article, movers, facts.clubs)
     spans = [(s + sentence.start, e + sentence.start) for s, e in clauses(sentence.text)]
     explicit = [m for m in facts.players if m.explicit]
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from rumourx.knowledge.clubs import ClubIndex, ClubMention
 from rumourx.knowledge.names import name_lists
+from rumourx.knowledge.outlets import outlet_index
 from rumourx.strategies.rules.lexicon import (
     CLUB_DESCRIPTOR,
     CLUB_PREFIX,
@@ -98,6 +99,10 @@ def find_club_shapes(text: str, clubs: ClubIndex) -> list[str]:
             if any(s < end and start < e for s, e in known):
                 continue
             name = _trim(match.group(1))
+            if index < 2 and len(name.split()) < 2:
+                continue  # the club word alone ("The Athletic" is an outlet)
+            if outlet_index().lookup(match.group(1)) or outlet_index().lookup(name):
+                continue
             if _acceptable(name, clubs) and name not in found:
                 found.append(name)
     # "FC Union" inside "FC Union Cincinnati": keep the longest.

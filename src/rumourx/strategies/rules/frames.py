@@ -36,7 +36,8 @@ _CONTRAST = re.compile(
 )
 _SWITCHABLE = (ClubRole.NAMED, ClubRole.OTHER)
 _TARGET_NOUN = re.compile(
-    r"radar|targets?|wish ?list|list of targets|priority|options?|alternatives?|possibility",
+    r"radar|targets?|wish ?list|list of targets|priority|options?|alternatives?|possibility|"
+    r"shortlist|wanted list|list|sights",
     re.IGNORECASE,
 )
 

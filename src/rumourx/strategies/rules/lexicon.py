@@ -143,7 +143,7 @@ BYSTANDER_BEFORE = _before("bystander_before", tail=r"\s+(?:[\w'’-]+\s+){0,5}$
 # Words between a role cue and the club that change nothing: "join Dutch club X",
 # "wanted by both X and Y", "from League One side X".
 DESCRIPTOR_TAIL = re.compile(
-    rf"\s+(?:both|also|either|the likes of|clubs? (?:like|such as|including)|"
+    rf"\s+(?:both|also|either|the|the likes of|clubs? (?:like|such as|including)|"
     rf"(?:(?-i:[A-Z][\w'’-]*)\s+|top-flight\s+|second-tier\s+|non-league\s+|"
     rf"newly-promoted\s+|fellow\s+){{0,3}}(?:{CLUB_DESCRIPTOR}|rivals|neighbours))\s*$",
     re.IGNORECASE,

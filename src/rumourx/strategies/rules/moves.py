@@ -105,6 +105,11 @@ class _Collector:
                 move.sellers.append(club.mention.club)
 
 
+def _clause_index(text: str, offset: int) -> int:
+    spans = clauses(text)
+    return next((i for i, (s, e) in enumerate(spans) if s <= offset <= e), len(spans) - 1)
+
+
 def _without_history(facts: SentenceFacts) -> SentenceFacts | None:
     """The sentence's facts minus the clauses that tell of history, or None if all do."""
     sentence = facts.sentence
@@ -219,12 +224,14 @@ def find_moves(reading: Reading) -> list[Move]:
                 )
                 continue
             for target in targets:
+                # A subject club far from its player: read the stage in the player's clause.
+                anchor = target.mention.start
+                if anchor < player.start and _clause_index(
+                    text, anchor - facts.sentence.start
+                ) != _clause_index(text, player.start - facts.sentence.start):
+                    anchor = player.start
                 collector.add(
-                    player.person,
-                    target.mention.club,
-                    facts,
-                    target.mention.start,
-                    context=continued_from,
+                    player.person, target.mention.club, facts, anchor, context=continued_from
                 )
             if not targets and DEPARTURE.search(text):
                 collector.add(player.person, None, facts, player.start)

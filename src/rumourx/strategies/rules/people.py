@@ -53,10 +53,20 @@ _POSITION_BEFORE = re.compile(
     r"gardien|avançado|médio|zagueiro|guarda-redes)\s+)$",
     re.IGNORECASE,
 )
+# Words that open a sentence as verbs but a name mid-sentence ("Will Hughes", "Emre Can").
+_FIRST_NAMES = frozenset({"Will", "Can", "May"})
 # "Leone-born", "Beckham-owned", "Town's19-year-old": not a name ("Heung-min" is).
 _NOT_A_NAME_TOKEN = re.compile(r"-(?:[a-z]+ed|born|based|bound|old)$|\d")
 _AGE_AFTER = re.compile(r"^,\s*(?P<age>\d{2})\s*[,.;)]|^\s*\((?P<age2>\d{2})\)")
 _AGE_BEFORE = re.compile(r"\b(?P<age>\d{2})-year-old\s+(?:[\w'’-]+\s+){0,4}$")
+# "Pjanic is being linked", "Kane, 27, wants": a lone surname opening the sentence.
+_SUBJECT_VERB = re.compile(
+    r"^(?:\s+(?:is|has|had|was|could|will|would|wants?|hopes?|says?|looks?|remains?|may|"
+    r"might|must|should|can|seems?|appears?|feels?|insists?|admits?|rejected|turned)\b|"
+    r",\s*\d{2},)"
+)
+# "Chelsea's Ziyech", "Inter's Lukaku": a lone name right after a club's.
+_CLUBS_PLAYER = re.compile(r"^['’]s?\s+(?:\d{2}-year-old\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
 _OWNER_OF = re.compile(r"^['’]s?\s+(?:side|team|men|plans|squad|charges|boys|project|regime)\b")
 
 
@@ -93,13 +103,18 @@ class PeopleRegistry:
     last_player: str | None = None
     ages: dict[str, int] = field(default_factory=dict)
 
-    def _clean(self, raw: str, start: int) -> tuple[str, int] | None:
+    def _clean(self, raw: str, start: int, mid: bool = True) -> tuple[str, int] | None:
         tokens = raw.split()
         offset = start
-        while tokens and (
-            tokens[0] in _lists().not_names
-            or tokens[0] in _lists().titles
-            or self.clubs.is_alias(tokens[0])
+        while (
+            tokens
+            and not (mid and tokens[0] in _FIRST_NAMES and len(tokens) > 1)
+            and (
+                tokens[0] in _lists().not_names
+                or tokens[0] in _lists().titles
+                or self.clubs.is_alias(tokens[0])
+                or (len(tokens) > 1 and _lists().is_place(re.sub(r"['’]s?$", "", tokens[0])))
+            )
         ):
             offset += len(tokens[0])
             rest = raw[offset - start :]
@@ -110,7 +125,9 @@ class PeopleRegistry:
         if tokens:
             tokens[-1] = re.sub(r"['’]s?$", "", tokens[-1])
         if not tokens or any(
-            t in _lists().not_names for t in tokens if len(tokens) > 1 and t not in ("Don",)
+            t in _lists().not_names
+            for i, t in enumerate(tokens)
+            if len(tokens) > 1 and not (t == "Don" or (i == 0 and t in _FIRST_NAMES and mid))
         ):
             return None
         connectors = [i for i, t in enumerate(tokens) if t in _CONNECTORS]
@@ -155,7 +172,7 @@ class PeopleRegistry:
             abs_start = sentence.start + match.start()
             raw = re.sub(r"['’]s?$", "", match.group())
             titled = raw.split()[0] in _lists().titles
-            cleaned = self._clean(raw, abs_start)
+            cleaned = self._clean(raw, abs_start, mid=match.start() > 0)
             if cleaned is None:
                 continue
             name, abs_start = cleaned
@@ -181,6 +198,12 @@ class PeopleRegistry:
                     or PLAYER_SLOT_BEFORE.search(before)
                     or _AGE_AFTER.match(after)
                     or PLAYER_POSSESSIVE.match(after)
+                    or (abs_start == sentence.start and _SUBJECT_VERB.match(after))
+                    or any(
+                        _CLUBS_PLAYER.match(article[e:abs_start])
+                        for s, e in club_spans
+                        if 0 <= abs_start - e <= 40
+                    )
                 ):
                     person = name
                     self.full_names.append(name)
