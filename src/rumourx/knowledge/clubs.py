@@ -19,6 +19,9 @@ _INSTITUTION = re.compile(
 )
 
 
+_CITY_CLUB = re.compile(r"\s+(?:club|side|outfit|giants|rivals|club's|side's)\b")
+
+
 @dataclass(frozen=True)
 class ClubMention:
     """A club named in a text: ``text[start:end]`` is the alias as written."""
@@ -102,6 +105,8 @@ class ClubIndex:
                 r"\bin\s+$", text[max(0, match.start(1) - 4) : match.start(1)]
             ):
                 continue
+            if alias in self._cities and _CITY_CLUB.match(text, match.end(1)):
+                continue  # "the Birmingham club" is a club of that city, not the one so named
             mentions.append(
                 ClubMention(self._alias_to_club[alias], alias, match.start(1), match.end(1))
             )

@@ -90,9 +90,11 @@ SECTIONS: dict[str, str] = {
     "club_descriptor": "a noun before a club's name (Swedish club X, League One side X)",
     "club_slot_before": "before a name: it is a club (on loan at X, plays for X)",
     "bystander_before": "before a player: he is not the one moving (to replace X, alongside X)",
+    "replaces_before": "before a player: the club that replaces him is his club (to replace X)",
     "buyer_verb": "a verb whose subject club wants or gets the player (sign, land, watch)",
     "buyer_noun": "a noun whose club wants or gets the player (the signing of X, a move for X)",
     "mover_verb": "a verb whose subject player moves to a club (join, switch, return)",
+    "seller_verb": "a verb whose subject club lets its player go (sell X, put a price tag on X)",
     "offer_verb": "a verb whose subject club sends its player to another club (offer X to Y)",
     "swap_for": "after 'offer X to Y': the player the subject club gets back (a swap deal for Z)",
 }

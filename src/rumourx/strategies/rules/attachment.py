@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 
-from rumourx.strategies.rules.lexicon import BYSTANDER_BEFORE, POSITION
+from rumourx.strategies.rules.lexicon import BYSTANDER_BEFORE, POSITION, REPLACES_BEFORE
 from rumourx.strategies.rules.people import Mention
 from rumourx.strategies.rules.reading import SentenceFacts
 from rumourx.strategies.rules.roles import ClubRole, TaggedClub, clauses
 
-__all__ = ["assign_clubs", "player_groups"]
+__all__ = ["assign_clubs", "player_groups", "replaced_players"]
 
 _LEADING_SUBORDINATE = re.compile(
     r"^(?:despite|after|although|though|following|having|since)\b", re.IGNORECASE
@@ -38,7 +38,8 @@ _COORDINATED_WITH_CLUBS = re.compile(
 )
 # "after Leandro Trossard left": the player opens a subordinate clause of his own.
 _SUBORDINATE_SUBJECT = re.compile(
-    r"\b(?:after|following|since|despite|because|until|unless|once)\s+(?:both\s+)?(?:the\s+)?"
+    r"(?:\b(?:after|following|since|despite|because|until|unless|once)|(?<!well )(?<!such )\bas)\s+"
+    r"(?:both\s+)?(?:the\s+)?"
     r"(?:\d{2}-year-old\s+)?(?:(?:[A-Z][\w'’-]*|international|Under-\d\d)\s+){0,3}"
     rf"(?:(?i:{POSITION})\s+)?$"
 )
@@ -162,3 +163,32 @@ def assign_clubs(article: str, facts: SentenceFacts) -> dict[str, list[TaggedClu
         for mention in nearest:
             assigned[mention.person].append(club)
     return assigned
+
+
+def replaced_players(article: str, facts: SentenceFacts) -> dict[str, str]:
+    """Players the sentence's subject club looks to replace, with that club.
+
+    "Barca will still look to replace Luis Suarez": Suarez is (or was) Barcelona's.
+    """
+    subject = next(
+        (
+            c
+            for c in facts.clubs
+            if c.role in (ClubRole.BUYER, ClubRole.NAMED, ClubRole.OTHER) and not c.owner_of
+        ),
+        None,
+    )
+    if subject is None:
+        return {}
+    found: dict[str, str] = {}
+    for mention in facts.players:
+        if not mention.explicit or mention.start < subject.mention.end:
+            continue
+        cue = REPLACES_BEFORE.search(article[max(0, mention.start - 80) : mention.start])
+        if cue and not any(
+            subject.mention.end <= c.mention.start < mention.start
+            for c in facts.clubs
+            if c is not subject
+        ):
+            found[mention.person] = subject.mention.club
+    return found

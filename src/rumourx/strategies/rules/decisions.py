@@ -9,6 +9,7 @@ from rumourx.core.types import Fee, Status, TransferType
 from rumourx.knowledge.fees import find_money, parse_fee
 from rumourx.knowledge.outlets import OutletIndex
 from rumourx.strategies.rules.lexicon import (
+    EXTENSION,
     EXTENSION_DONE,
     FREE,
     HEDGE,
@@ -37,7 +38,9 @@ _NEUTRALISE = re.compile(
 _HEDGE_BREAK = re.compile(r"\b(?:after|because|since|as|when|following)\b", re.IGNORECASE)
 _NO_OFFER = re.compile(
     r"\b(?:yet to|not|no|never|without)\s+(?:\w+\s+)?"
-    r"(?:make|made|making|submit\w*|lodge\w*|table\w*)\s+(?:an?\s+|any\s+)?(?:formal\s+)?(?:offer|bid)s?\b",
+    r"(?:make|made|making|submit\w*|lodge\w*|table\w*)\s+(?:an?\s+|any\s+)?(?:formal\s+)?(?:offer|bid)s?\b"
+    r"|\b(?:no (?:intention|plans?|desire) (?:of|to)|not|never|won't|refuse to|reluctant to)\s+"
+    r"(?:\w+\s+)?(?:sell|selling)\b",
     re.IGNORECASE,
 )
 _DOWNGRADE = {"bid": "linked", "agreed": "talks", "completed": "agreed"}
@@ -110,6 +113,19 @@ def _clause_before(text: str, offset: int) -> str:
     return ""
 
 
+def _blank_extension_clauses(text: str, anchor: int = -1) -> str:
+    """The sentence with the clauses about a new contract blanked, for another move.
+
+    "X has turned down the offer of a contract extension, putting United on alert":
+    the rejected offer is the renewal's, not United's. The anchor's clause stays.
+    """
+    chars = list(text)
+    for start, end in clauses(text):
+        if not start <= anchor <= end and EXTENSION.search(text[start:end]):
+            chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 def decide_status(texts: Iterable[tuple[str, int]], *, extension: bool) -> Status:
     """The furthest stage any sentence reaches; clause-local first.
 
@@ -120,6 +136,8 @@ def decide_status(texts: Iterable[tuple[str, int]], *, extension: bool) -> Statu
     best: str | None = None
     hedged_only = True
     for text, anchor in texts:
+        if not extension:
+            text = _blank_extension_clauses(text, anchor)
         status = (
             _status_in(_clause_at(text, anchor))
             or _status_in(_clause_before(text, anchor))
@@ -145,6 +163,8 @@ def decide_type(own: list[str], context: list[str], *, extension: bool) -> Trans
     """The kind of move, from its own sentences and what the article says of the player."""
     if extension:
         return TransferType.EXTENSION
+    own = [_blank_extension_clauses(text) for text in own]
+    context = [_blank_extension_clauses(text) for text in context]
     everything = _NO_OFFER.sub(" ", " ".join(own + context))
     mine = _NO_OFFER.sub(" ", " ".join(own))
     if LOAN_OBLIGATION.search(mine):

@@ -16,22 +16,32 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rumourx.strategies.rules.lexicon import BUYER_VERB, DESCRIPTOR_TAIL, OFFER_VERB, SWAP_FOR
+from rumourx.strategies.rules.lexicon import (
+    BUYER_VERB,
+    DESCRIPTOR_TAIL,
+    OFFER_VERB,
+    SELLER_VERB,
+    SWAP_FOR,
+)
 from rumourx.strategies.rules.people import Mention
 from rumourx.strategies.rules.roles import ClubRole, TaggedClub
 
 if TYPE_CHECKING:
     from rumourx.strategies.rules.reading import SentenceFacts
 
-__all__ = ["offer_moves", "subject_buyers"]
+__all__ = ["offer_moves", "subject_buyers", "subject_sellers"]
 
+_PREPOSITION = re.compile(
+    r"\b(?:with|from|to|for|at|by|of|against|over|on|into)\s+(?:the\s+)?$", re.I
+)
+_TALKS = re.compile(r"\b(?:talks|negotiations|discussions|contact)\s+with\s*$", re.I)
 _TO = re.compile(r"\bto\s+(?:(?:his|their|its)\s+)?(?:former\s+(?:club\s+)?|the\s+)?$", re.I)
 
 _MAX_GAP_WORDS = 14
 _OBJECT_CHARS = 90
 _CONTRAST = re.compile(
     r"[;]|\s[–—-]\s|\b(?:but|while|whereas|although|though|after|despite|since|because|"
-    r"who|which|whose|if|unless|when|once|should)\b",
+    r"who|which|whose|if|unless|when|once|should|that)\b",
     re.IGNORECASE,
 )
 _SWITCHABLE = (ClubRole.NAMED, ClubRole.OTHER)
@@ -40,6 +50,19 @@ _TARGET_NOUN = re.compile(
     r"shortlist|wanted list|list|sights",
     re.IGNORECASE,
 )
+
+
+def _subjects(article: str, tagged: list[TaggedClub], at: int) -> list[int]:
+    """Clubs before ``at`` that can be a subject: not the object of a preposition."""
+    return [
+        i
+        for i, c in enumerate(tagged)
+        if c.mention.end <= at
+        and (
+            not _PREPOSITION.search(article[max(0, c.mention.start - 12) : c.mention.start])
+            or article.startswith(("'", "’"), c.mention.end)
+        )
+    ]
 
 
 def subject_buyers(
@@ -59,7 +82,7 @@ def subject_buyers(
     result = list(tagged)
     for match in BUYER_VERB.finditer(article, start, end):
         at, after = match.start(), match.end()
-        before = [i for i, c in enumerate(result) if c.mention.end <= at]
+        before = _subjects(article, result, at)
         if not before:
             continue
         index = before[-1]
@@ -137,3 +160,47 @@ def offer_moves(article: str, facts: SentenceFacts) -> dict[str, tuple[TaggedClu
             buyer = TaggedClub(seller.mention, ClubRole.BUYER, None)
             found[back.person] = (buyer, destination.mention.club)
     return found
+
+
+def subject_sellers(
+    article: str, tagged: list[TaggedClub], players: list[Mention], start: int, end: int
+) -> list[TaggedClub]:
+    """``tagged`` with the subject club of a seller verb made its player's club.
+
+    "Watford are in talks with Birmingham over selling Troy Deeney": Watford sells
+    Deeney, so the club they talk with buys. "Fiorentina have put a £55m price tag on
+    Vlahovic", "Sheffield United will try to convince Berge to stay": their player.
+    """
+    if not tagged or not players:
+        return tagged
+    result = list(tagged)
+    for match in SELLER_VERB.finditer(article, start, end):
+        at, after = match.start(), match.end()
+        objects = [p for p in players if p.explicit and after <= p.start <= after + 60]
+        before = _subjects(article, result, at)
+        if not objects or not before or _CONTRAST.search(article[after : objects[0].start]):
+            continue
+        index = before[-1]
+        club = result[index]
+        gap = article[club.mention.end : at]
+        if (
+            club.owner_of is not None
+            or club.role in (ClubRole.OPPONENT, ClubRole.PAST)
+            or len(gap.split()) > _MAX_GAP_WORDS
+            or _CONTRAST.search(gap)
+            or any(club.mention.end <= p.start < at for p in players if p.explicit)
+        ):
+            continue
+        result[index] = TaggedClub(club.mention, ClubRole.SELLER, objects[0].person)
+        for other in range(len(result)):
+            talks = _TALKS.search(
+                article[max(0, result[other].mention.start - 30) : result[other].mention.start]
+            )
+            if (
+                other != index
+                and result[other].role is ClubRole.SELLER
+                and talks
+                and not result[other].owner_of
+            ):
+                result[other] = TaggedClub(result[other].mention, ClubRole.BUYER, None)
+    return result

@@ -48,9 +48,11 @@ __all__ = [
     "PLAYER_SLOT_BEFORE",
     "POSITION",
     "RATED_MONEY",
+    "REPLACES_BEFORE",
     "REPORTING",
     "SELLER_AFTER",
     "SELLER_BEFORE",
+    "SELLER_VERB",
     "STATUS_CUES",
     "SUBORDINATE_PAST",
     "SWAP",
@@ -151,3 +153,7 @@ DESCRIPTOR_TAIL = re.compile(
 # "Chelsea have offered X to Inter in a swap deal for Y".
 OFFER_VERB = _anywhere("offer_verb")
 SWAP_FOR = _anywhere("swap_for")
+# Verbs whose subject club lets its player go ("Watford are in talks over selling X").
+SELLER_VERB = _anywhere("seller_verb")
+# Before a player: the club replacing him is his own ("Barca look to replace Suarez").
+REPLACES_BEFORE = _before("replaces_before", tail=r"\s+(?:[\w'’-]+\s+){0,5}$")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from rumourx.strategies.rules.attachment import assign_clubs
+from rumourx.strategies.rules.attachment import assign_clubs, replaced_players
 from rumourx.strategies.rules.frames import offer_moves
 from rumourx.strategies.rules.lexicon import (
     DEPARTURE,
@@ -27,6 +27,12 @@ __all__ = ["Move", "find_moves"]
 
 _CONTINUATION_CHARS = 90
 _CONTRAST = re.compile(r"^(?:but|while|whereas|however|although|though|yet|meanwhile)\b", re.I)
+# "X, who had been linked with Villa, looks set to join Leipzig": the main clause resumes.
+_RESUMES = re.compile(
+    r"^(?:has|have|is|are|was|were|will|would|could|can|may|might|looks?|seems?|remains?|"
+    r"wants?|is set|are set)\b",
+    re.IGNORECASE,
+)
 _CLUB_PRONOUN = re.compile(r"\b(?:they|the club|the side)\b", re.IGNORECASE)
 _STRONG_CUES = frozenset({"completed", "agreed", "bid", "talks", "collapsed", "bid_rejected"})
 
@@ -118,7 +124,7 @@ def _without_history(facts: SentenceFacts) -> SentenceFacts | None:
         piece = sentence.text[start:end]
         # A clause after a history clause continues it ("signed players such as X, Y
         # and Z"), unless it turns to the news ("..., but Brentford moved quickly").
-        continues = bool(history) and not _CONTRAST.match(piece)
+        continues = bool(history) and not (_CONTRAST.match(piece) or _RESUMES.match(piece))
         if is_background(piece) or continues:
             history.append((start + sentence.start, end + sentence.start))
     if not history:
@@ -172,6 +178,8 @@ def find_moves(reading: Reading) -> list[Move]:
             else {players[0].person: facts.clubs}
         )
         offered = offer_moves(reading.article, facts) if continued_from is None else {}
+        for person, club in replaced_players(reading.article, facts).items():
+            reading.learn_club(person, club, "weak")
         for player in players:
             if player.person in offered:
                 # "Chelsea have offered X to Inter": X goes from Chelsea to Inter.
@@ -197,7 +205,14 @@ def find_moves(reading: Reading) -> list[Move]:
                     club = facts.topic if not present else None
                 if club is not None:
                     collector.add(player.person, club, facts, player.start, extension=True)
-                    continue
+                    # Other clubs of the sentence may still be after him: "X has turned
+                    # down a new deal, putting United and Chelsea on alert".
+                    current = club
+                    if not any(
+                        c.role in (ClubRole.BUYER, ClubRole.NAMED) and c.mention.club != club
+                        for c in assigned.get(player.person, [])
+                    ):
+                        continue
             mine = assigned.get(player.person, [])
             if continued_from is not None:
                 # The club completes the previous sentence's offer: "from X" is the bidder.

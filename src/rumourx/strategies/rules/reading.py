@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from rumourx.knowledge.clubs import ClubIndex
 from rumourx.knowledge.outlets import OutletIndex
 from rumourx.strategies.rules.club_shapes import find_club_shapes, shape_mentions
-from rumourx.strategies.rules.frames import subject_buyers
+from rumourx.strategies.rules.frames import subject_buyers, subject_sellers
 from rumourx.strategies.rules.lexicon import (
     BACKGROUND,
     BACKGROUND_TIME,
@@ -143,6 +143,7 @@ def read_article(article: str, clubs: ClubIndex, outlets: OutletIndex) -> Readin
             article, club_mentions, players, sentence.start, first_cue(sentence.text)
         )
         tagged = subject_buyers(article, tagged, players, sentence.start, sentence.end)
+        tagged = subject_sellers(article, tagged, players, sentence.start, sentence.end)
         for club in tagged:
             before = article[max(0, club.mention.start - 40) : club.mention.start]
             if club.owner_of and club.role is ClubRole.SELLER:

@@ -37,10 +37,11 @@ _OWNS_NEXT = re.compile(rf"^(?:['’]s?\s+(?:{_POSITION}\s+)?|\s+{_POSITION}\s+|
 # "Manchester United and Ivory Coast winger", "Arsenal's 23-year-old England Under-21
 # midfielder": the press formula naming the player's club, nationality and position.
 _OWNS_NEXT_FORMULA = re.compile(
-    rf"^(?:\s+(?:captain|skipper|vice-captain))?(?:['’]s?|\s+and(?:\s+the)?)\s+(?:(?:\d{{2}}-year-old|Under-\d\d|(?-i:[A-Z][\w'’-]*)|"
+    rf"^(?:\s+(?:captain|skipper|vice-captain))?(?:['’]s?|\s+and(?:\s+the)?)\s+(?:(?:\d{{2}}-year-old|Under-\d\d|(?-i:[A-Z][\w'’-]*)(?:\s+(?:of|and)\s+(?-i:[A-Z][\w'’-]*))?|"
     rf"international|highly[- ]rated|teenage|young|veteran|experienced|talented|versatile|"
     rf"prolific|out-of-favour|unsettled|academy|youth|on-loan|loanee)\s+){{0,4}}"
-    rf"(?:[\w-]+\s+)?(?:{POSITION})\s+$",
+    rf"(?:[\w-]+\s+)?(?:{POSITION}|international|captain|youngster|teenager|prodigy|"
+    rf"wonderkid|talent|star)\s+$",
     re.IGNORECASE,
 )
 # "Jonas Keller, of Stuttgart": the club named after the player is his.
