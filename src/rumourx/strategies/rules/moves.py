@@ -178,8 +178,8 @@ def find_moves(reading: Reading) -> list[Move]:
             else {players[0].person: facts.clubs}
         )
         offered = offer_moves(reading.article, facts) if continued_from is None else {}
-        for person, club in replaced_players(reading.article, facts).items():
-            reading.learn_club(person, club, "weak")
+        for person, replacing in replaced_players(reading.article, facts).items():
+            reading.learn_club(person, replacing, "weak")
         for player in players:
             if player.person in offered:
                 # "Chelsea have offered X to Inter": X goes from Chelsea to Inter.
