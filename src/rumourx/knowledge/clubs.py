@@ -39,6 +39,9 @@ class ClubIndex:
         clubs: Canonical name to aliases (matched case-sensitively, whole words).
         contextual: Aliases that name a club only when the article already names a
             club they fit ("United" after "Manchester United"), with those clubs.
+        cities: Aliases that are also city names ("in Madrid" is no club).
+        defaults: The club a contextual alias names when the article names none it
+            fits ("United" alone is Manchester United).
     """
 
     def __init__(
@@ -46,8 +49,10 @@ class ClubIndex:
         clubs: dict[str, list[str]],
         contextual: dict[str, list[str]],
         cities: frozenset[str] = frozenset(),
+        defaults: dict[str, str] | None = None,
     ) -> None:
         self._cities = cities
+        self._defaults = defaults or {}
         self._alias_to_club: dict[str, str] = {}
         self._folded: dict[str, str] = {}
         for club, aliases in clubs.items():
@@ -111,15 +116,19 @@ class ClubIndex:
                 ClubMention(self._alias_to_club[alias], alias, match.start(1), match.end(1))
             )
             taken.append((match.start(1), match.end(1)))
-        if known:
+        if known is not None:
             for match in self._context_pattern.finditer(text):
                 if any(s <= match.start(1) < e for s, e in taken):
                     continue
-                fits = [c for c in self._contextual[match.group(1)] if c in known]
+                alias = match.group(1)
+                fits = [c for c in self._contextual[alias] if c in known]
+                if not fits and alias in self._defaults:
+                    # "United" alone, with no other United named: Manchester United.
+                    before = text[max(0, match.start(1) - 25) : match.start(1)]
+                    if not re.search(r"[A-Z][\w'’-]*\s+$", before):
+                        fits = [self._defaults[alias]]
                 if len(fits) == 1:
-                    mentions.append(
-                        ClubMention(fits[0], match.group(1), match.start(1), match.end(1))
-                    )
+                    mentions.append(ClubMention(fits[0], alias, match.start(1), match.end(1)))
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -131,7 +140,12 @@ def club_index() -> ClubIndex:
         resources.files("rumourx.knowledge.data").joinpath("clubs.json").read_text("utf-8")
     )
     clubs = {name: entry["aliases"] for name, entry in raw["clubs"].items()}
-    return ClubIndex(clubs, raw["contextual"], frozenset(raw.get("cities", [])))
+    return ClubIndex(
+        clubs,
+        raw["contextual"],
+        frozenset(raw.get("cities", [])),
+        raw.get("contextual_default", {}),
+    )
 
 
 def normalise_club(name: str | None) -> str | None:

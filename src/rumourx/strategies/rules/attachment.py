@@ -24,7 +24,8 @@ from rumourx.strategies.rules.roles import ClubRole, TaggedClub, clauses
 __all__ = ["assign_clubs", "player_groups", "replaced_players"]
 
 _LEADING_SUBORDINATE = re.compile(
-    r"^(?:despite|after|although|though|following|having|since)\b", re.IGNORECASE
+    r"^(?:despite|after|although|though|following|having|since|if|should|unless)\b",
+    re.IGNORECASE,
 )
 _COORDINATED_PLAYERS = re.compile(
     r"^(?:,\s*\d{2},?)?\s*(?:,|and|&|or|,\s*and)\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*['’]s?\s+"
@@ -38,7 +39,8 @@ _COORDINATED_WITH_CLUBS = re.compile(
 )
 # "after Leandro Trossard left": the player opens a subordinate clause of his own.
 _SUBORDINATE_SUBJECT = re.compile(
-    r"(?:\b(?:after|following|since|despite|because|until|unless|once)|(?<!well )(?<!such )\bas)\s+"
+    r"(?:\b(?:after|following|since|despite|because|until|unless|once|if|when|should)|"
+    r"(?<!well )(?<!such )\bas)\s+"
     r"(?:both\s+)?(?:the\s+)?"
     r"(?:\d{2}-year-old\s+)?(?:(?:[A-Z][\w'’-]*|international|Under-\d\d)\s+){0,3}"
     rf"(?:(?i:{POSITION})\s+)?$"
@@ -159,7 +161,19 @@ def assign_clubs(article: str, facts: SentenceFacts) -> dict[str, list[TaggedClu
             local = groups
         if not local:
             continue
-        nearest = min(local, key=lambda g: min(abs(m.start - at) for m in g))
+        # A player opening a subordinate clause after the club ("... if Mbappe leaves")
+        # or inside a leading "If ..." clause is not its target when another is.
+        main = [
+            g
+            for g in local
+            if not (g[0].start > at and _SUBORDINATE_SUBJECT.search(article[at : g[0].start]))
+            and not (
+                clause_of(g[0].start) == 0
+                and where != 0
+                and _LEADING_SUBORDINATE.match(sentence.text)
+            )
+        ]
+        nearest = min(main or local, key=lambda g: min(abs(m.start - at) for m in g))
         for mention in nearest:
             assigned[mention.person].append(club)
     return assigned

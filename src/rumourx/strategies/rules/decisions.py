@@ -43,6 +43,7 @@ _NO_OFFER = re.compile(
     r"(?:\w+\s+)?(?:sell|selling)\b",
     re.IGNORECASE,
 )
+_OTHER_DEAL = re.compile(r"^(?:if|despite|after|although|though|should|unless)\b", re.I)
 _DOWNGRADE = {"bid": "linked", "agreed": "talks", "completed": "agreed"}
 _REPORT_AFTER = re.compile(
     r"^\s*(?:now\s+|are\s+|is\s+|have\s+|has\s+)?(?:report(?:s|ing|ed)?|claim(?:s|ed)?|"
@@ -108,6 +109,8 @@ def _clause_before(text: str, offset: int) -> str:
     own = next((i for i, (s, e) in enumerate(spans) if s <= offset <= e), None)
     for start, end in reversed(spans[max(0, (own or 0) - 3) : own or 0]):
         piece = text[start:end]
+        if _OTHER_DEAL.match(piece):
+            break  # "If talks to sign X break down, ...": another deal's stage
         if _status_in(piece):
             return piece
     return ""

@@ -34,6 +34,7 @@ __all__ = ["offer_moves", "subject_buyers", "subject_sellers"]
 _PREPOSITION = re.compile(
     r"\b(?:with|from|to|for|at|by|of|against|over|on|into)\s+(?:the\s+)?$", re.I
 )
+_LIST = re.compile(r"^\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?$")
 _TALKS = re.compile(r"\b(?:talks|negotiations|discussions|contact)\s+with\s*$", re.I)
 _TO = re.compile(r"\bto\s+(?:(?:his|their|its)\s+)?(?:former\s+(?:club\s+)?|the\s+)?$", re.I)
 
@@ -110,6 +111,7 @@ def subject_buyers(
         ):
             continue
         result[index] = TaggedClub(club.mention, ClubRole.BUYER, None)
+        _share_with_list(article, result, index)
     return result
 
 
@@ -204,3 +206,15 @@ def subject_sellers(
             ):
                 result[other] = TaggedClub(result[other].mention, ClubRole.BUYER, None)
     return result
+
+
+def _share_with_list(article: str, result: list[TaggedClub], index: int) -> None:
+    """Clubs listed right before a buyer share its role ("Arsenal, Leicester and West Ham")."""
+    role = result[index].role
+    while index > 0:
+        previous = result[index - 1]
+        between = article[previous.mention.end : result[index].mention.start]
+        if previous.role is not ClubRole.NAMED or previous.owner_of or not _LIST.match(between):
+            return
+        result[index - 1] = TaggedClub(previous.mention, role, None)
+        index -= 1

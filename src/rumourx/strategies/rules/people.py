@@ -234,19 +234,24 @@ class PeopleRegistry:
         """Whether ``person`` is, as far as the article shows, a player."""
         return person not in self.non_players
 
-    def descriptor_mentions(self, sentence: Sentence) -> list[Mention]:
-        """Mentions such as "the 22-year-old" or "he": the player last spoken of."""
-        if self.last_player is None:
-            return []
+    def descriptor_mentions(
+        self, sentence: Sentence, named: list[Mention] | None = None
+    ) -> list[Mention]:
+        """Mentions such as "the 22-year-old" or "he": the player last spoken of.
+
+        A player named earlier in the same sentence comes first ("Salah wants to leave,
+        and PSG will bid for the 28-year-old"); an age the article gave decides.
+        """
         found = []
         for match in _DESCRIPTOR.finditer(sentence.text):
-            person = self.last_player
+            start = sentence.start + match.start()
+            earlier = [m.person for m in named or [] if m.explicit and m.end <= start]
+            person = earlier[-1] if earlier else self.last_player
             age = re.search(r"\d{2}(?=-year-old)", match.group())
             if age:
                 # "The 22-year-old": the player whose age the article gave as 22.
                 aged = [p for p, a in self.ages.items() if a == int(age.group())]
                 person = aged[0] if len(aged) == 1 else person
-            found.append(
-                Mention(person, sentence.start + match.start(), sentence.start + match.end(), False)
-            )
+            if person is not None:
+                found.append(Mention(person, start, sentence.start + match.end(), False))
         return found

@@ -43,6 +43,7 @@ _SOLD = re.compile(
     r"\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+_DESCRIBES = re.compile(r"\d{2}-year-old", re.IGNORECASE)
 _WEAK = "weak"
 _STRONG = "strong"
 
@@ -137,8 +138,17 @@ def read_article(article: str, clubs: ClubIndex, outlets: OutletIndex) -> Readin
         spans = [(m.start, m.end) for m in club_mentions]
         everyone = people.scan(sentence, article, spans)
         named = [m for m in everyone if people.is_player(m.person)]
-        descriptors = people.descriptor_mentions(sentence)
-        players = named or descriptors
+        descriptors = people.descriptor_mentions(sentence, named)
+        # "... make a bid for the 28-year-old if Mbappe leaves": a descriptor counts
+        # beside names when it points back to someone named before.
+        extra = [
+            d
+            for d in descriptors
+            if named
+            and _DESCRIBES.search(article[d.start : d.end])
+            and not any(m.start < d.end and d.start < m.end for m in named)
+        ]
+        players = sorted(named + extra, key=lambda m: m.start) if named else descriptors
         tagged = tag_clubs(
             article, club_mentions, players, sentence.start, first_cue(sentence.text)
         )
