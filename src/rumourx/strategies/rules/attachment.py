@@ -45,6 +45,11 @@ _SUBORDINATE_SUBJECT = re.compile(
     r"(?:\d{2}-year-old\s+)?(?:(?:[A-Z][\w'’-]*|international|Under-\d\d)\s+){0,3}"
     rf"(?:(?i:{POSITION})\s+)?$"
 )
+# "... in a move that places a question mark over X": X is not the one acted on.
+_NOUN_CLAUSE = re.compile(
+    r"\b(?:that|which)\s+(?:places|puts|leaves|casts|raises|threatens|questions|ends)\b",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r",?\s*(?:\d{2},\s*)?(?:who|whose)\b")
 _RELATIVE_END = re.compile(
     r";|\s[–—-]\s|,\s+(?:but|while|and|as)\b|,\s+(?:has|have|is|are|was|were|will|would|could|"
@@ -140,7 +145,8 @@ def assign_clubs(article: str, facts: SentenceFacts) -> dict[str, list[TaggedClu
             continue
         if club.role is ClubRole.BUYER and club.mention.end <= first_player:
             for mention in movers:
-                if not _SUBORDINATE_SUBJECT.search(article[club.mention.end : mention.start]):
+                between = article[club.mention.end : mention.start]
+                if not _SUBORDINATE_SUBJECT.search(between) and not _NOUN_CLAUSE.search(between):
                     assigned[mention.person].append(club)
             continue
         where = clause_of(at)

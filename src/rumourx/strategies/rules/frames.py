@@ -48,7 +48,7 @@ _CONTRAST = re.compile(
 _SWITCHABLE = (ClubRole.NAMED, ClubRole.OTHER)
 _TARGET_NOUN = re.compile(
     r"radar|targets?|wish ?list|list of targets|priority|options?|alternatives?|possibility|"
-    r"shortlist|wanted list|list|sights",
+    r"shortlist|wanted list|list|sights|destinations?",
     re.IGNORECASE,
 )
 

@@ -33,6 +33,12 @@ _RESUMES = re.compile(
     r"wants?|is set|are set)\b",
     re.IGNORECASE,
 )
+# "They are also targeting X": the club the text is about, as the sentence's subject.
+_SUBJECT_PRONOUN = re.compile(
+    r"^(?:they|the club|the (?:[A-Z][\w-]*\s+){0,3}(?:club|side|giants|champions|outfit))\s+"
+    r"(?:are|have|were|had|will|would|could|may|might|also|remain|want|look)\b",
+    re.IGNORECASE,
+)
 _CLUB_PRONOUN = re.compile(r"\b(?:they|the club|the side)\b", re.IGNORECASE)
 _STRONG_CUES = frozenset({"completed", "agreed", "bid", "talks", "collapsed", "bid_rejected"})
 
@@ -226,8 +232,10 @@ def find_moves(reading: Reading) -> list[Move]:
                 targets = _destinations(facts, mine, player, current) if cue else []
             if (
                 not targets
-                and cue in _STRONG_CUES
-                and _CLUB_PRONOUN.search(text)
+                and (
+                    (cue in _STRONG_CUES and _CLUB_PRONOUN.search(text))
+                    or (cue is not None and _SUBJECT_PRONOUN.match(text))
+                )
                 and facts.topic is not None
                 and facts.topic != current
                 and all(c.role is not ClubRole.BUYER for c in facts.clubs)

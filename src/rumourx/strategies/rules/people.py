@@ -19,6 +19,7 @@ from rumourx.strategies.rules.lexicon import (
     OPPONENT_BEFORE,
     PLAYER_POSSESSIVE,
     PLAYER_SLOT_BEFORE,
+    POSITION,
 )
 from rumourx.text.sentences import Sentence
 
@@ -50,7 +51,7 @@ _POSITION_BEFORE = re.compile(
     r"sensation|free agent|signing of|international|captain|veteran|wonderkid|talent|"
     r"delantero|centrocampista|defensa|portero|extremo|attaccante|centrocampista|difensore|"
     r"portiere|Stürmer|Mittelfeldspieler|Verteidiger|Torwart|attaquant|milieu|défenseur|"
-    r"gardien|avançado|médio|zagueiro|guarda-redes)\s+)$",
+    r"gardien|avançado|médio|zagueiro|guarda-redes)s?\s+)$",
     re.IGNORECASE,
 )
 # Words that open a sentence as verbs but a name mid-sentence ("Will Hughes", "Emre Can").
@@ -65,6 +66,10 @@ _SUBJECT_VERB = re.compile(
     r"might|must|should|can|seems?|appears?|feels?|insists?|admits?|rejected|turned)\b|"
     r",\s*\d{2},)"
 )
+_POSITION_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+)?(?i:{POSITION})\b")
+# "Kulusevski, who ...": a person; "Kane and Grealish": a list of players.
+_WHO_AFTER = re.compile(r"^,\s*(?:\d{2},\s*)?who\b")
+_LISTED = re.compile(r"^(?:,\s*\d{2})?\s*(?:,|and|or|&|,\s*and|,\s*or)\s*$")
 # "Chelsea's Ziyech", "Inter's Lukaku": a lone name right after a club's.
 _CLUBS_PLAYER = re.compile(r"^['’]s?\s+(?:\d{2}-year-old\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
 _OWNER_OF = re.compile(r"^['’]s?\s+(?:side|team|men|plans|squad|charges|boys|project|regime)\b")
@@ -193,12 +198,16 @@ class PeopleRegistry:
             else:
                 person = self._resolve_single(name) or ""
                 after = article[abs_end : abs_end + 30]
+                if not person and _POSITION_AFTER.match(after):
+                    continue  # "Airdrie winger X": a club or nationality word, not a name
                 if not person and (
                     _POSITION_BEFORE.search(before)
                     or PLAYER_SLOT_BEFORE.search(before)
                     or _AGE_AFTER.match(after)
                     or PLAYER_POSSESSIVE.match(after)
                     or (abs_start == sentence.start and _SUBJECT_VERB.match(after))
+                    or _WHO_AFTER.match(after)
+                    or (found and _LISTED.match(article[found[-1].end : abs_start]))
                     or any(
                         _CLUBS_PLAYER.match(article[e:abs_start])
                         for s, e in club_spans
