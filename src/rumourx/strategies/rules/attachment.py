@@ -179,6 +179,13 @@ def assign_clubs(article: str, facts: SentenceFacts) -> dict[str, list[TaggedClu
                 and _LEADING_SUBORDINATE.match(sentence.text)
             )
         ]
+        if not main:
+            # "X tops Tottenham's wish list if Lloris leaves": the sentence's other player.
+            main = [
+                g
+                for g in groups
+                if not (g[0].start > at and _SUBORDINATE_SUBJECT.search(article[at : g[0].start]))
+            ]
         nearest = min(main or local, key=lambda g: min(abs(m.start - at) for m in g))
         for mention in nearest:
             assigned[mention.person].append(club)

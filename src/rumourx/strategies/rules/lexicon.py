@@ -147,7 +147,7 @@ BYSTANDER_BEFORE = _before("bystander_before", tail=r"\s+(?:[\w'’-]+\s+){0,5}$
 DESCRIPTOR_TAIL = re.compile(
     rf"\s+(?:both|also|either|the|the likes of|clubs? (?:like|such as|including)|"
     rf"(?:(?-i:[A-Z][\w'’-]*)\s+|top-flight\s+|second-tier\s+|non-league\s+|"
-    rf"newly-promoted\s+|fellow\s+){{0,3}}(?:{CLUB_DESCRIPTOR}|rivals|neighbours))\s*$",
+    rf"newly-promoted\s+|fellow\s+){{0,3}}(?:{CLUB_DESCRIPTOR}|rivals|neighbours|sides|clubs))\s*$",
     re.IGNORECASE,
 )
 # "Chelsea have offered X to Inter in a swap deal for Y".

@@ -39,6 +39,10 @@ _SUBJECT_PRONOUN = re.compile(
     r"(?:are|have|were|had|will|would|could|may|might|also|remain|want|look)\b",
     re.IGNORECASE,
 )
+# "Among their targets, X and Y": the topic club wants them.
+_PRONOUN_TARGET = re.compile(
+    r"\btheir (?:\w+ ){0,2}(?:targets?|radar|shortlist|list|wish ?list|priority)\b", re.I
+)
 _CLUB_PRONOUN = re.compile(r"\b(?:they|the club|the side)\b", re.IGNORECASE)
 _STRONG_CUES = frozenset({"completed", "agreed", "bid", "talks", "collapsed", "bid_rejected"})
 
@@ -235,6 +239,7 @@ def find_moves(reading: Reading) -> list[Move]:
                 and (
                     (cue in _STRONG_CUES and _CLUB_PRONOUN.search(text))
                     or (cue is not None and _SUBJECT_PRONOUN.match(text))
+                    or _PRONOUN_TARGET.search(text)
                 )
                 and facts.topic is not None
                 and facts.topic != current

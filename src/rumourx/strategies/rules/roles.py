@@ -160,7 +160,7 @@ def tag_clubs(
                 ):
                     owner = player.person
                     break
-        if PAST_CLUB_BEFORE.search(before):
+        if PAST_CLUB_BEFORE.search(before) and not BUYER_AFTER.search(after):
             role = ClubRole.PAST
         elif OPPONENT_BEFORE.search(before):
             role = ClubRole.OPPONENT
