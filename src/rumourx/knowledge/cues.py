@@ -95,6 +95,7 @@ SECTIONS: dict[str, str] = {
     "buyer_noun": "a noun whose club wants or gets the player (the signing of X, a move for X)",
     "mover_verb": "a verb whose subject player moves to a club (join, switch, return)",
     "seller_verb": "a verb whose subject club lets its player go (sell X, put a price tag on X)",
+    "keeper_verb": "a verb whose subject club holds on to its player (keep X); no move by itself",
     "offer_verb": "a verb whose subject club sends its player to another club (offer X to Y)",
     "swap_for": "after 'offer X to Y': the player the subject club gets back (a swap deal for Z)",
 }

@@ -178,7 +178,7 @@ def subject_sellers(
     result = list(tagged)
     for match in SELLER_VERB.finditer(article, start, end):
         at, after = match.start(), match.end()
-        objects = [p for p in players if p.explicit and after <= p.start <= after + 60]
+        objects = [p for p in players if after <= p.start <= after + 60]
         before = _subjects(article, result, at)
         if not objects or not before or _CONTRAST.search(article[after : objects[0].start]):
             continue

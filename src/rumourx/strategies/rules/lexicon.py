@@ -36,6 +36,7 @@ __all__ = [
     "LOAN_OBLIGATION",
     "LOAN_OPTION",
     "MOVE_WORD",
+    "SELL_WORD",
     "NEGATED_EXTENSION",
     "NON_FEE_MONEY",
     "NON_PLAYER_AFTER",
@@ -84,6 +85,8 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [(s, _anywhere(s)) for s in _ST
 MOVE_WORD = re.compile(
     "|".join(_alt(s) for s in ("buyer_verb", "buyer_noun", "mover_verb")), re.IGNORECASE
 )
+# A club selling says "linked" for the clubs it sells to ("PSG would sell X to Real").
+SELL_WORD = _anywhere("seller_verb")
 # Verbs and nouns whose subject club is the buyer ("Arsenal can sign X").
 BUYER_VERB = re.compile(f"{_alt('buyer_verb')}|{_alt('buyer_noun')}", re.IGNORECASE)
 # A past-tense status inside one of these clauses describes an earlier stage.
@@ -154,6 +157,6 @@ DESCRIPTOR_TAIL = re.compile(
 OFFER_VERB = _anywhere("offer_verb")
 SWAP_FOR = _anywhere("swap_for")
 # Verbs whose subject club lets its player go ("Watford are in talks over selling X").
-SELLER_VERB = _anywhere("seller_verb")
+SELLER_VERB = re.compile(f"{_alt('seller_verb')}|{_alt('keeper_verb')}", re.IGNORECASE)
 # Before a player: the club replacing him is his own ("Barca look to replace Suarez").
 REPLACES_BEFORE = _before("replaces_before", tail=r"\s+(?:[\w'’-]+\s+){0,5}$")

@@ -16,6 +16,8 @@ from rumourx.strategies.rules.attachment import assign_clubs, replaced_players
 from rumourx.strategies.rules.frames import offer_moves
 from rumourx.strategies.rules.lexicon import (
     DEPARTURE,
+    MOVE_WORD,
+    STATUS_CUES,
     EXTENSION,
     NEGATED_EXTENSION,
 )
@@ -238,7 +240,11 @@ def find_moves(reading: Reading) -> list[Move]:
                 not targets
                 and (
                     (cue in _STRONG_CUES and _CLUB_PRONOUN.search(text))
-                    or (cue is not None and _SUBJECT_PRONOUN.match(text))
+                    or (
+                        cue is not None
+                        and _SUBJECT_PRONOUN.match(text)
+                        and (MOVE_WORD.search(text) or any(p.search(text) for _, p in STATUS_CUES))
+                    )
                     or _PRONOUN_TARGET.search(text)
                 )
                 and facts.topic is not None

@@ -20,6 +20,7 @@ from rumourx.strategies.rules.lexicon import (
     BACKGROUND_VERB,
     BYSTANDER_BEFORE,
     MOVE_WORD,
+    SELL_WORD,
     STATUS_CUES,
 )
 from rumourx.strategies.rules.people import Mention, PeopleRegistry
@@ -105,6 +106,12 @@ def first_cue(text: str) -> str | None:
     A move verb or noun alone ("can sign", "the signing of") counts as linked.
     """
     found = next((status for status, pattern in STATUS_CUES if pattern.search(text)), None)
+    return found or ("linked" if MOVE_WORD.search(text) or SELL_WORD.search(text) else None)
+
+
+def _buying_cue(text: str) -> str | None:
+    """The stage cue that makes a sentence's opening club a buyer: selling words aside."""
+    found = next((status for status, pattern in STATUS_CUES if pattern.search(text)), None)
     return found or ("linked" if MOVE_WORD.search(text) else None)
 
 
@@ -150,7 +157,7 @@ def read_article(article: str, clubs: ClubIndex, outlets: OutletIndex) -> Readin
         ]
         players = sorted(named + extra, key=lambda m: m.start) if named else descriptors
         tagged = tag_clubs(
-            article, club_mentions, players, sentence.start, first_cue(sentence.text)
+            article, club_mentions, players, sentence.start, _buying_cue(sentence.text)
         )
         tagged = subject_buyers(article, tagged, players, sentence.start, sentence.end)
         tagged = subject_sellers(article, tagged, players, sentence.start, sentence.end)
