@@ -153,6 +153,29 @@ def offer_moves(article: str, facts: SentenceFacts) -> dict[str, tuple[TaggedClu
             ),
             None,
         )
+        swap_back = SWAP_FOR.search(article, sent[0].end, sentence.end)
+        if destination is None and swap_back is not None:
+            # "Arsenal are offering Bellerin in part-exchange for Inter's Martinez".
+            owner = next(
+                (
+                    c
+                    for c in facts.clubs
+                    if c.owner_of
+                    and c.mention.start >= swap_back.end()
+                    and c.owner_of != sent[0].person
+                ),
+                None,
+            )
+            if owner is not None and owner.mention.club != seller.mention.club:
+                found[sent[0].person] = (
+                    TaggedClub(owner.mention, ClubRole.BUYER, None),
+                    seller.mention.club,
+                )
+                found[owner.owner_of or ""] = (
+                    TaggedClub(seller.mention, ClubRole.BUYER, None),
+                    owner.mention.club,
+                )
+            continue
         if destination is None:
             continue
         found[sent[0].person] = (destination, seller.mention.club)

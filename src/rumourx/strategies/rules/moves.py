@@ -107,6 +107,7 @@ class _Collector:
         *,
         extension: bool = False,
         context: int | None = None,
+        mine: list[TaggedClub] | None = None,
     ) -> None:
         key = (player, to_club, extension, facts.opinion)
         move = self.moves.setdefault(
@@ -118,8 +119,14 @@ class _Collector:
             move.anchors[index] = anchor
         if context is not None and context not in move.context:
             move.context.append(context)
+        # A selling club with no named player sells the players it was attached to,
+        # or, when it opens the sentence, every player the sentence names.
+        first = min((m.start for m in facts.players), default=facts.sentence.end)
         for club in facts.clubs:
-            if club.role is ClubRole.SELLER and (club.owner_of in (None, player)):
+            subject = club is facts.clubs[0] and club.mention.end <= first
+            attached = mine is None or club in mine or subject
+            own = club.owner_of == player or (club.owner_of is None and attached)
+            if club.role is ClubRole.SELLER and own:
                 move.sellers.append(club.mention.club)
 
 
@@ -265,7 +272,12 @@ def find_moves(reading: Reading) -> list[Move]:
                 ) != _clause_index(text, player.start - facts.sentence.start):
                     anchor = player.start
                 collector.add(
-                    player.person, target.mention.club, facts, anchor, context=continued_from
+                    player.person,
+                    target.mention.club,
+                    facts,
+                    anchor,
+                    context=continued_from,
+                    mine=mine,
                 )
             if not targets and DEPARTURE.search(text):
                 collector.add(player.person, None, facts, player.start)

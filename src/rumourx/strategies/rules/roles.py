@@ -58,7 +58,8 @@ _COORDINATED = re.compile(
 _BUYING_CUES = frozenset({"bid", "agreed", "completed", "talks", "linked"})
 _BID_BEFORE = re.compile(
     r"\b(?:bids?|offers?|approach|proposals?|enquiry|interest|add-ons|bonuses|ofertas?|propostas?|"
-    r"offert[ae]|offres?|angebote?|propuestas?)\b[^.;]{0,70}$",
+    r"offert[ae]|offres?|angebote?|propuestas?|demand\w*|asking)\b[^.;]{0,70}$"
+    r"|(?:[£€$]\s?[\d.,]+\s?(?:m|bn|million|billion)?|[\d.,]+\s?m euros)\s+(?:\w+\s+){0,3}$",
     re.I,
 )
 _ROLE_AFTER = re.compile(
