@@ -180,12 +180,23 @@ def find_moves(reading: Reading) -> list[Move]:
         if (
             not players
             and not facts.people_named
-            and len(text) <= _CONTINUATION_CHARS
+            and len(text) <= _CONTINUATION_CHARS + 50
             and previous is not None
             and len({m.person for m in previous.players}) == 1
             and facts.clubs
-            and first_cue(previous.sentence.text) in ("bid", "talks", "linked")
-            and not _destinations(previous, previous.clubs, previous.players[0], None)
+            and (
+                (
+                    first_cue(previous.sentence.text) in ("bid", "talks", "linked")
+                    and len(text) <= _CONTINUATION_CHARS
+                    and not _destinations(previous, previous.clubs, previous.players[0], None)
+                )
+                or (
+                    # "X will not leave. Saints have turned down a bid from Villa."
+                    cue in _STRONG_CUES
+                    and any(c.role is ClubRole.BUYER for c in facts.clubs)
+                    and not any(key[0] == previous.players[0].person for key in collector.moves)
+                )
+            )
         ):
             # "...has received another offer. This time it is from Juventus."
             players = [previous.players[0]]
@@ -241,6 +252,8 @@ def find_moves(reading: Reading) -> list[Move]:
                     if c.mention.club != current
                     and c.role not in (ClubRole.PAST, ClubRole.OPPONENT)
                 ]
+                buyers = [c for c in targets if c.role is ClubRole.BUYER]
+                targets = buyers or targets
             else:
                 targets = _destinations(facts, mine, player, current) if cue else []
             if (
