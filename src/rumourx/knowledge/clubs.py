@@ -125,7 +125,10 @@ class ClubIndex:
                 if not fits and alias in self._defaults:
                     # "United" alone, with no other United named: Manchester United.
                     before = text[max(0, match.start(1) - 25) : match.start(1)]
-                    if not re.search(r"[A-Z][\w'’-]*\s+$", before):
+                    after = text[match.end(1) : match.end(1) + 20]
+                    if not re.search(r"[A-Z][\w'’-]*\s+$", before) and not re.match(
+                        r"\s+[A-Z]", after
+                    ):
                         fits = [self._defaults[alias]]
                 if len(fits) == 1:
                     mentions.append(ClubMention(fits[0], alias, match.start(1), match.end(1)))

@@ -35,6 +35,9 @@ _PREPOSITION = re.compile(
     r"\b(?:with|from|to|for|at|by|of|against|over|on|into)\s+(?:the\s+)?$", re.I
 )
 _LIST = re.compile(r"^\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?$")
+_FUNDING = re.compile(
+    r"\bto (?:help )?(?:fund|finance|pay for|raise (?:the )?(?:funds|money))\b", re.IGNORECASE
+)
 _TALKS = re.compile(r"\b(?:talks|negotiations|discussions|contact)\s+with\s*$", re.I)
 _TO = re.compile(r"\bto\s+(?:(?:his|their|its)\s+)?(?:former\s+(?:club\s+)?|the\s+)?$", re.I)
 
@@ -102,12 +105,15 @@ def subject_buyers(
         if not objects:
             continue  # no player is the object
         gap = article[club.mention.end : at]
+        funding = _FUNDING.search(gap)
         if (
             club.role not in _SWITCHABLE
             or club.owner_of is not None
-            or len(gap.split()) > _MAX_GAP_WORDS
+            or len(gap.split()) > _MAX_GAP_WORDS + (10 if funding else 0)
             or _CONTRAST.search(gap)
-            or any(club.mention.end <= p.start < at for p in players if p.explicit)
+            or (
+                not funding and any(club.mention.end <= p.start < at for p in players if p.explicit)
+            )
         ):
             continue
         result[index] = TaggedClub(club.mention, ClubRole.BUYER, None)
@@ -216,7 +222,15 @@ def subject_sellers(
             or any(club.mention.end <= p.start < at for p in players if p.explicit)
         ):
             continue
-        result[index] = TaggedClub(club.mention, ClubRole.SELLER, objects[0].person)
+        seller = TaggedClub(club.mention, ClubRole.SELLER, objects[0].person)
+        funding = _FUNDING.search(article, after, end)
+        if club.role is ClubRole.BUYER and funding:
+            # "Juventus may sell X or Y to fund moves for Z": buyer of Z, seller of X, Y.
+            sold = [p for p in players if p.explicit and after <= p.start < funding.start()]
+            for offset, person in enumerate(dict.fromkeys(p.person for p in sold), start=1):
+                result.insert(index + offset, TaggedClub(club.mention, ClubRole.SELLER, person))
+            break
+        result[index] = seller
         for other in range(len(result)):
             talks = _TALKS.search(
                 article[max(0, result[other].mention.start - 30) : result[other].mention.start]

@@ -53,13 +53,13 @@ _APPOSITION = re.compile(r"^,\s*(?:the\s+|a\s+)?$")
 _OWNS_PREVIOUS = re.compile(rf"^(?:['’]s?\s+|\s+){_POSITION}\b", re.IGNORECASE)
 # "Inter Milan and Roma", "Inter Milan and Jose Mourinho's Roma": the clubs share a role.
 _COORDINATED = re.compile(
-    r"^\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+|(?:[A-Z][\w'’-]*\s+){1,3}?[A-Z][\w-]*['’]s?\s+)?$"
+    r"^\s*(?:,|and|or|&|,\s*and|,\s*or|as well as)\s*(?:the\s+|(?:[A-Z][\w'’-]*\s+){1,3}?[A-Z][\w-]*['’]s?\s+)?$"
 )
 _BUYING_CUES = frozenset({"bid", "agreed", "completed", "talks", "linked"})
 _BID_BEFORE = re.compile(
     r"\b(?:bids?|offers?|approach|proposals?|enquiry|interest|add-ons|bonuses|ofertas?|propostas?|"
     r"offert[ae]|offres?|angebote?|propuestas?|demand\w*|asking)\b[^.;]{0,70}$"
-    r"|(?:[£€$]\s?[\d.,]+\s?(?:m|bn|million|billion)?|[\d.,]+\s?m euros)\s+(?:\w+\s+){0,3}$",
+    r"|(?:[£€$]\s?[\d.,]+\s?(?:m|bn|million|billion)?|[\d.,]+\s?m euros)\b[^.;]{0,25}$",
     re.I,
 )
 _ROLE_AFTER = re.compile(
