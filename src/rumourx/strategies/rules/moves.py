@@ -192,7 +192,7 @@ def find_moves(reading: Reading) -> list[Move]:
                 )
                 or (
                     # "X will not leave. Saints have turned down a bid from Villa."
-                    cue in _STRONG_CUES
+                    (cue in _STRONG_CUES or (cue and len(text) <= _CONTINUATION_CHARS))
                     and any(c.role is ClubRole.BUYER for c in facts.clubs)
                     and not any(key[0] == previous.players[0].person for key in collector.moves)
                 )

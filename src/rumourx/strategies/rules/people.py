@@ -48,7 +48,7 @@ _DESCRIPTOR = re.compile(
 _POSITION_BEFORE = re.compile(
     r"(?:\b(?:midfielder|striker|forward|defender|winger|centre-back|center-back|full-back|"
     r"left-back|right-back|goalkeeper|keeper|playmaker|attacker|youngster|teenager|star|"
-    r"sensation|free agent|signing of|international|captain|veteran|wonderkid|talent|"
+    r"sensation|free agent|signing of|international|captain|veteran|wonderkid|talent|player|"
     r"delantero|centrocampista|defensa|portero|extremo|attaccante|centrocampista|difensore|"
     r"portiere|Stürmer|Mittelfeldspieler|Verteidiger|Torwart|attaquant|milieu|défenseur|"
     r"gardien|avançado|médio|zagueiro|guarda-redes)s?\s+)$",

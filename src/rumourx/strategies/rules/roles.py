@@ -46,6 +46,8 @@ _OWNS_NEXT_FORMULA = re.compile(
 )
 # "Jonas Keller, of Stuttgart": the club named after the player is his.
 _OF_CLUB = re.compile(r"^,\s*(?:\d{2},\s*)?of\s+(?:the\s+)?$")
+# "a move back to former club Chelsea": the former club is where he goes.
+_FORMER = re.compile(r"\s*(?:his |their )?(?:former|ex-)\s*(?:club\s+|side\s+)?$", re.I)
 _TALKS_WITH = re.compile(
     r"\b(?:talks|negotiations|discussions|agreement|contact|deal|terms)\s+with\s*$", re.I
 )
@@ -161,7 +163,9 @@ def tag_clubs(
                 ):
                     owner = player.person
                     break
-        if PAST_CLUB_BEFORE.search(before) and not BUYER_AFTER.search(after):
+        if PAST_CLUB_BEFORE.search(before) and not (
+            BUYER_AFTER.search(after) or BUYER_BEFORE.search(_FORMER.sub("", before))
+        ):
             role = ClubRole.PAST
         elif OPPONENT_BEFORE.search(before):
             role = ClubRole.OPPONENT
@@ -175,7 +179,7 @@ def tag_clubs(
         elif (
             _TALKS_WITH.search(before)
             and any(p.explicit and p.end <= club.start for p in players)
-            and all(t.owner_of is not None for t in tagged)
+            and all(t.owner_of is not None or t.role is ClubRole.SELLER for t in tagged)
         ):
             # "Josh King is in talks with Galatasaray": the player talks to his buyer.
             role = ClubRole.BUYER
