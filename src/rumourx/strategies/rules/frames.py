@@ -38,6 +38,11 @@ _LIST = re.compile(r"^\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?$")
 _FUNDING = re.compile(
     r"\bto (?:help )?(?:fund|finance|pay for|raise (?:the )?(?:funds|money))\b", re.IGNORECASE
 )
+_SUBJECT_AFTER = re.compile(
+    r"\s+(?:are|is|have|has|will|would|could|may|might|remain|look)\b(?!\s+(?:ready|willing|"
+    r"prepared|open|happy)\s+to\s+(?:sell|let|listen|accept))",
+    re.IGNORECASE,
+)
 _TALKS = re.compile(r"\b(?:talks|negotiations|discussions|contact)\s+with\s*$", re.I)
 _TO = re.compile(r"\bto\s+(?:(?:his|their|its)\s+)?(?:former\s+(?:club\s+)?|the\s+)?$", re.I)
 
@@ -106,8 +111,15 @@ def subject_buyers(
             continue  # no player is the object
         gap = article[club.mention.end : at]
         funding = _FUNDING.search(gap)
+        # A counterpart tagged seller by the sentence's opening club, yet itself a
+        # subject ("... and Liverpool are open to bringing him back"), may buy.
+        subject_seller = (
+            club.role is ClubRole.SELLER
+            and club.owner_of is None
+            and _SUBJECT_AFTER.match(article, club.mention.end)
+        )
         if (
-            club.role not in _SWITCHABLE
+            (club.role not in _SWITCHABLE and not subject_seller)
             or club.owner_of is not None
             or len(gap.split()) > _MAX_GAP_WORDS + (10 if funding else 0)
             or _CONTRAST.search(gap)
