@@ -16,10 +16,10 @@ from rumourx.strategies.rules.attachment import assign_clubs, replaced_players
 from rumourx.strategies.rules.frames import offer_moves
 from rumourx.strategies.rules.lexicon import (
     DEPARTURE,
-    MOVE_WORD,
-    STATUS_CUES,
     EXTENSION,
+    MOVE_WORD,
     NEGATED_EXTENSION,
+    STATUS_CUES,
 )
 from rumourx.strategies.rules.people import Mention
 from rumourx.strategies.rules.reading import Reading, SentenceFacts, first_cue, is_background
