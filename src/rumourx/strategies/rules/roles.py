@@ -55,7 +55,8 @@ _APPOSITION = re.compile(r"^,\s*(?:the\s+|a\s+)?$")
 _OWNS_PREVIOUS = re.compile(rf"^(?:['’]s?\s+|\s+){_POSITION}\b", re.IGNORECASE)
 # "Inter Milan and Roma", "Inter Milan and Jose Mourinho's Roma": the clubs share a role.
 _COORDINATED = re.compile(
-    r"^\s*(?:,|and|or|&|,\s*and|,\s*or|as well as)\s*(?:the\s+|(?:[A-Z][\w'’-]*\s+){1,3}?[A-Z][\w-]*['’]s?\s+)?$"
+    r"^\s*(?:,|and|or|&|,\s*and|,\s*or|as well as)\s*"
+    r"(?:the\s+|(?:[A-Z][\w'’-]*\s+){1,3}?[A-Z][\w-]*['’]s?\s+)?$"
 )
 _BUYING_CUES = frozenset({"bid", "agreed", "completed", "talks", "linked"})
 _BID_BEFORE = re.compile(
