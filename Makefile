@@ -1,6 +1,8 @@
 # rumourx: two commands on a fresh machine.
-#   make demo   set up .venv with the embedded model and run the examples
-#   make test   set up .venv (dev tools) and run the offline test suite
+#   make demo       set up .venv (rumourx only, nothing to compile) and run the examples
+#   make test       set up .venv (dev tools) and run the offline test suite
+# Optional:
+#   make demo-llm   build the embedded model (llama-cpp-python, ~5 min) and run the examples with it
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -9,11 +11,15 @@ BIN    := $(VENV)/bin
 LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 CASSETTE_PORT ?= 8765
 
-.PHONY: demo test lint bench record record-openai clean
+.PHONY: demo demo-llm test lint bench screenshot record record-openai clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.base: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
 
 $(VENV)/.dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
@@ -24,8 +30,11 @@ $(VENV)/.local: pyproject.toml | $(BIN)/python
 	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/python -m pip install --quiet --no-cache-dir -e '.[local]'
 	touch $@
 
-demo: $(VENV)/.local
+demo: $(VENV)/.base
 	$(BIN)/python examples/demo.py
+
+demo-llm: $(VENV)/.local
+	$(BIN)/python examples/demo.py --strategy llm
 
 test: $(VENV)/.dev
 	$(BIN)/python -m pytest
@@ -35,11 +44,17 @@ lint: $(VENV)/.dev
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# The README's pictures, in headless Chromium: the seed article's evidence view, and the
+# story page of examples/stories (batch, then stories --html --views --articles).
+screenshot: $(VENV)/.dev
+	$(BIN)/python -m tests.views.screenshot --out docs/evidence-view.png
+	$(BIN)/python -m tests.views.screenshot --stories --out docs/story-view.png
+
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/batch.py
 
-# Re-record the cassettes from the embedded model (needs `make demo` once).
+# Re-record the cassettes from the embedded model (builds it once, like `make demo-llm`).
 record: $(VENV)/.dev $(VENV)/.local
 	$(BIN)/python -m llama_cpp.server --model "$$($(BIN)/python -c 'from rumourx.providers.local_server import find_local_model as f; print(f())')" \
 		--model_alias smollm2-135m-instruct --host 127.0.0.1 --port $(CASSETTE_PORT) --n_ctx 4096 > /tmp/rumourx-record-server.log 2>&1 & \

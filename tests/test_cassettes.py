@@ -85,6 +85,24 @@ def test_hybrid_keeps_the_rules_moves_and_asks_only_about_gaps(
 
 
 @pytest.mark.vcr
+def test_ensemble_reads_with_the_model_and_keeps_only_grounded_moves(
+    own_articles: dict[str, Any],
+) -> None:
+    article = own_articles["own-rejected-bid-addons"]["text"]
+    report = _extractor("ensemble").extract(article)
+    assert report.strategy == "ensemble"
+    # one read (one chunk) and at most one focused read, each with at most one re-ask
+    assert 1 <= report.usage.calls <= 4 and report.usage.prompt_tokens > 0
+    _assert_grounded(report, article)
+    rules = Extractor(Settings(strategy="rules")).extract(article)
+    model_only = {(r.player, r.to_club) for r in report.rumours} - {
+        (r.player, r.to_club) for r in rules.rumours
+    }
+    for player, _ in model_only:  # what only the model read must name someone the article names
+        assert fold(player).split()[-1] in fold(article)
+
+
+@pytest.mark.vcr
 def test_async_llm_on_a_spanish_article(own_articles: dict[str, Any]) -> None:
     article = own_articles["own-spanish"]["text"]
     report = asyncio.run(_extractor("llm").aextract(article))

@@ -1,4 +1,5 @@
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -149,3 +150,99 @@ def test_the_console_script_answers_help() -> None:
         [sys.executable, "-m", "rumourx", "--help"], capture_output=True, text=True
     )
     assert done.returncode == 0 and "extract" in done.stdout
+
+
+def test_extract_html_writes_the_evidence_view_and_keeps_json_unchanged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    view = tmp_path / "view.html"
+    code, out, err = run(capsys, "extract", str(path), "--json", "--html", str(view))
+    assert code == 0
+    assert json.loads(out)["rumours"][0]["player"] == "Tom Harding"
+    assert err.strip() == f"evidence view: {view.resolve()}"
+    page = view.read_text(encoding="utf-8")
+    assert '<mark id="r0-first" class="r0" data-rumour="0"' in page
+    assert "<title>Evidence view: a.txt</title>" in page
+
+
+def test_extract_html_into_a_missing_folder_exits_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    code, _, err = run(capsys, "extract", str(path), "--html", str(tmp_path / "no" / "v.html"))
+    assert code == 2
+    assert err.startswith("rumourx: error: cannot write the evidence view to") and len(err.strip().splitlines()) == 1
+
+
+def _on_a_terminal(argv: list[str], env: dict[str, str]) -> str:
+    """Run the command with its stdout on a pseudo-terminal; return what it drew."""
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    done = subprocess.Popen(
+        [sys.executable, "-m", "rumourx", *argv],
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **env},
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert done.wait(timeout=60) == 0, done.stderr.read() if done.stderr else ""
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+@pytest.mark.slow
+def test_extract_on_a_terminal_draws_a_table_piped_plain_text(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    env = {"COLUMNS": "50", "LINES": "40", "TERM": "xterm-256color", "NO_COLOR": ""}
+    drawn = _on_a_terminal(["extract", str(path)], env)
+    assert "┃" in drawn and "…" not in drawn
+    assert "\x1b[" in drawn  # coloured
+    assert all(len(line) <= 50 for line in re.sub(r"\x1b\[[0-9;]*m", "", drawn).splitlines())
+    assert "Tom Harding" in drawn and "bid rejected" in drawn
+    plain = _on_a_terminal(["extract", str(path)], {**env, "NO_COLOR": "1"})
+    assert "┃" not in plain and "\x1b[" not in plain
+    assert "Tom Harding: Wolverhampton Wanderers -> Newcastle United" in plain
+    piped = subprocess.run(
+        [sys.executable, "-m", "rumourx", "extract", str(path)], capture_output=True, text=True
+    )
+    assert piped.returncode == 0 and "┃" not in piped.stdout
+    assert piped.stdout.startswith("1 transfer rumour(s):")
+
+
+@pytest.mark.parametrize(("model", "priced"), [("gpt-4o-mini", True), ("my-own-model", False)])
+def test_extract_prints_the_cost_when_the_model_has_a_price(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    model: str,
+    priced: bool,
+) -> None:
+    import rumourx.extractor
+    from rumourx.testing import FunctionModel
+
+    monkeypatch.setattr(
+        rumourx.extractor, "_build_model", lambda settings: FunctionModel(lambda r: {"rumours": []})
+    )
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    monkeypatch.delenv("RUMOURX_PRICES", raising=False)
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    code, out, _ = run(capsys, "extract", str(path), "--model", model)
+    assert code == 0
+    assert "strategy ensemble; 2 model call(s)" in out  # the read and the focused re-read
+    assert ("estimated cost $" in out and f"({model})" in out) == priced

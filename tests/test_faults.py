@@ -62,6 +62,40 @@ def test_a_single_extract_gives_up_in_bounded_time_with_a_typed_error(
         assert KEY not in str(caught.value) and KEY not in repr(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("fault", "error", "cause"),
+    [
+        ("429", ProviderError, "HTTP 429 after 3 attempt(s)"),
+        ("503", ProviderError, "HTTP 503 after 3 attempt(s)"),
+        ("slow", ProviderTimeoutError, "timed out after 3 attempt(s)"),
+        ("drop", ProviderError, "could not reach the model endpoint after 3 attempt(s)"),
+        ("malformed", ProviderError, "malformed response after 3 attempt(s)"),
+        ("truncated", None, "no usable answer"),
+        ("schema", None, "no usable answer"),
+    ],
+)
+def test_the_default_strategy_fails_typed_and_bounded_or_keeps_the_rules(
+    loopback: None, fault: str, error: type[Exception] | None, cause: str
+) -> None:
+    with FaultServer({fault: 1.0}, slow_seconds=1.5) as server:
+        extractor = Extractor(
+            Settings(base_url=server.url, api_key=KEY, model="fault-model", timeout=0.5)
+        )
+        assert extractor.strategy == "ensemble"
+        started = time.monotonic()
+        if error is not None:
+            with pytest.raises(error) as caught:
+                extractor.extract(ARTICLE)
+            assert cause in str(caught.value)
+            assert server.calls <= 3
+        else:  # the model said nothing usable: the rules' moves, with a warning
+            report = extractor.extract(ARTICLE)
+            assert [r.player for r in report.rumours] == ["Houssem Aouar"]
+            assert any(cause in w for w in report.warnings)
+            assert 1 <= server.calls == report.usage.calls <= 2
+        assert time.monotonic() - started < 15
+
+
 def test_backoff_honours_retry_after(loopback: None) -> None:
     with FaultServer(retry_after="1") as server:
         server.schedule = ["429"]
@@ -119,22 +153,24 @@ def test_the_cli_against_an_always_failing_server_gives_up_within_a_minute_and_t
     assert KEY not in done.stderr + done.stdout
 
 
-def test_output_that_never_validates_fails_llm_in_one_line_but_hybrid_keeps_the_rules(
-    loopback: None, tmp_path: Path
+@pytest.mark.parametrize("strategy", [[], ["--strategy", "hybrid"]])
+def test_output_that_never_validates_fails_llm_in_one_line_but_the_default_keeps_the_rules(
+    loopback: None, tmp_path: Path, strategy: list[str]
 ) -> None:
     article = tmp_path / "a.txt"
     article.write_text(HYBRID_ARTICLE)
     with FaultServer({"schema": 1.0}) as server:
         llm, _ = _cli(["extract", str(article), "--base-url", server.url, "--strategy", "llm"])
-        hybrid, _ = _cli(["extract", str(article), "--base-url", server.url, "--json"])
+        kept, _ = _cli(["extract", str(article), "--base-url", server.url, "--json", *strategy])
     assert llm.returncode == 1
     [line] = llm.stderr.strip().splitlines()
     assert "never validated after 2 call(s)" in line
-    assert hybrid.returncode == 0
-    report = json.loads(hybrid.stdout)
+    assert kept.returncode == 0
+    report = json.loads(kept.stdout)
+    assert report["strategy"] == (strategy[-1] if strategy else "ensemble")
     assert report["rumours"][0]["player"] == "Ainsley Maitland-Niles"
     assert report["usage"]["calls"] == 2
-    assert any("could not complete" in w for w in report["warnings"])
+    assert any("no usable answer" in w or "could not complete" in w for w in report["warnings"])
 
 
 def test_keys_never_reach_logs_at_any_level_output_or_errors(

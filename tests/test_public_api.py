@@ -15,6 +15,7 @@ EXPECTED = {
     "InputError",
     "ModelRequest",
     "ModelResponse",
+    "OutputError",
     "ProviderError",
     "ProviderTimeoutError",
     "RumourReport",

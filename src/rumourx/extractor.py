@@ -9,14 +9,15 @@ from typing import Any
 from rumourx._version import __version__
 from rumourx.core.model import StructuredModel
 from rumourx.core.settings import LOCAL_MODEL_NAME, Settings, StrategyName
-from rumourx.core.types import Article, RumourReport
+from rumourx.core.types import Article, RumourReport, TransferRumour
 from rumourx.strategies.base import ArticleJob, Proposal, Strategy
 from rumourx.strategies.driving import adrive, drive
+from rumourx.strategies.ensemble import EnsembleStrategy
 from rumourx.strategies.finishing import finish
 from rumourx.strategies.hybrid import HybridStrategy
 from rumourx.strategies.llm import LLMStrategy
 from rumourx.strategies.rules import RulesStrategy
-from rumourx.text.article import prepare_article
+from rumourx.text.document import TEXT_VERSION, Document, read_document
 
 __all__ = ["Extractor", "aextract", "build_strategy", "extract"]
 
@@ -31,13 +32,33 @@ def build_strategy(name: StrategyName, settings: Settings) -> Strategy:
         return LLMStrategy(chunk_chars=settings.chunk_chars, chunk_overlap=settings.chunk_overlap)
     if name == "hybrid":
         return HybridStrategy()
-    raise ValueError(f"unknown strategy {name!r}: choose llm, rules or hybrid")
+    if name == "ensemble":
+        return EnsembleStrategy(
+            chunk_chars=settings.chunk_chars, chunk_overlap=settings.chunk_overlap
+        )
+    raise ValueError(f"unknown strategy {name!r}: choose ensemble, llm, rules or hybrid")
 
 
-def _job(article: str | Article) -> ArticleJob:
+def _job(article: str | Article) -> tuple[Document, ArticleJob]:
+    """The prepared document, and the job the strategies read (its reading text)."""
     if isinstance(article, Article):
-        return ArticleJob(text=prepare_article(article.text), publisher=article.publisher)
-    return ArticleJob(text=prepare_article(article))
+        document = read_document(article.text)
+        return document, ArticleJob(text=document.text, publisher=article.publisher)
+    document = read_document(article)
+    return document, ArticleJob(text=document.text)
+
+
+def _in_original(rumours: list[TransferRumour], document: Document) -> list[TransferRumour]:
+    """The rumours with evidence mapped from the reading text to the caller's text."""
+    mapped: list[TransferRumour] = []
+    for rumour in rumours:
+        evidence = []
+        for found in rumour.evidence:
+            verbatim = document.evidence(found.start, found.end)
+            if verbatim not in evidence:
+                evidence.append(verbatim)
+        mapped.append(rumour.model_copy(update={"evidence": evidence}))
+    return mapped
 
 
 class Extractor:
@@ -78,6 +99,7 @@ class Extractor:
         uses_model = self._strategy.name != "rules"
         return {
             "rumourx": __version__,
+            "text": TEXT_VERSION,
             "strategy": self._strategy.name,
             "prompt": getattr(self._strategy, "prompt_id", None),
             "model": settings.model if uses_model else None,
@@ -109,22 +131,24 @@ class Extractor:
 
         Returns:
             A validated report; ``report.rumours`` is empty when the article
-            reports no move.
+            reports no move. Evidence offsets slice the string you passed
+            (``article[e.start:e.end] == e.text``); for HTML they slice the page's
+            visible text, given as ``report.text``.
 
         Raises:
             InputError: The article is not usable text.
             ConfigurationError: The strategy needs a model that cannot be reached.
             ProviderError: The model endpoint failed after bounded retries.
         """
-        job = _job(article)
+        document, job = _job(article)
         proposal = drive(self._strategy.plan(job), self.structured_model())
-        return self._finish(job, proposal)
+        return self._finish(document, job, proposal)
 
     async def aextract(self, article: str | Article) -> RumourReport:
         """Async twin of :meth:`extract`."""
-        job = _job(article)
+        document, job = _job(article)
         proposal = await adrive(self._strategy.plan(job), self.structured_model())
-        return self._finish(job, proposal)
+        return self._finish(document, job, proposal)
 
     async def aclose(self) -> None:
         """Release the async connections of this extractor's model (reopened on demand)."""
@@ -132,17 +156,46 @@ class Extractor:
         if close is not None:
             await close()
 
-    def _finish(self, job: ArticleJob, proposal: Proposal) -> RumourReport:
-        report = finish(
+    def _finish(self, document: Document, job: ArticleJob, proposal: Proposal) -> RumourReport:
+        read = finish(
             proposal.drafts,
             job.text,
             strategy=self._strategy.name,
             usage=proposal.usage,
             warnings=proposal.warnings,
         )
+        report = read.model_copy(
+            update={
+                "rumours": _in_original(read.rumours, document),
+                "opinion": _in_original(read.opinion, document),
+                "text": document.html_text,
+            }
+        )
         for warning in report.warnings:
             logger.info("rumourx: %s", warning)
         return report
+
+
+#: What the embedded model measured on the dev split (README, "Defaults"): F1 by strategy.
+EMBEDDED_QUALITY = (
+    "the embedded SmolLM2-135M model measured F1 {llm} with the llm strategy and {ensemble} "
+    "with ensemble on the dev split, against {rules} for the rules alone, which need no model"
+)
+_EMBEDDED_FIGURES = {"llm": "0.04", "ensemble": "0.14", "rules": "0.97"}
+_warned_embedded = threading.Event()
+
+
+def _warn_embedded(strategy: str) -> None:
+    """Say once per process what the embedded model is worth, when a user picks it."""
+    if _warned_embedded.is_set():
+        return
+    _warned_embedded.set()
+    logger.warning(
+        "rumourx: strategy %r runs on the embedded model: %s; configure an endpoint "
+        "(OPENAI_API_KEY, or OPENAI_BASE_URL and RUMOURX_MODEL) for model-first extraction",
+        strategy,
+        EMBEDDED_QUALITY.format(**_EMBEDDED_FIGURES),
+    )
 
 
 def _build_model(settings: Settings) -> StructuredModel:
@@ -156,6 +209,7 @@ def _build_model(settings: Settings) -> StructuredModel:
 
     if settings.has_endpoint:
         return OpenAICompatibleModel(settings)
+    _warn_embedded(settings.effective_strategy)
     local = settings.model_copy(
         update={
             "base_url": ensure_local_server(),

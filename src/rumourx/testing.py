@@ -1,9 +1,13 @@
 """Test doubles for code that uses rumourx: no network, no model.
 
 ``FunctionModel`` calls your function with each request; ``TestModel`` answers from
-a script. Both validate answers against the request's response model, with its
-validation context, and re-ask (calling again with the error appended) like the real
-provider, so grounding checks behave exactly as they do against a real endpoint::
+a script; ``InventingModel`` names one person (by default "Lionel Messi") for every
+field of every answer, to check that nothing it invents is reported;
+``SimulatedModel`` (from :mod:`rumourx.simulation`) answers your labelled texts from
+their gold labels with tunable mistakes. All validate answers against the request's
+response model, with its validation context, and re-ask (calling again with the
+error appended) like the real provider, so grounding checks behave exactly as they
+do against a real endpoint::
 
     from rumourx import Extractor, Settings
     from rumourx.testing import TestModel
@@ -16,7 +20,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from enum import Enum
+from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -24,7 +29,10 @@ from rumourx.core.errors import ExtractionError, ProviderError
 from rumourx.core.model import ModelRequest, ModelResponse
 from rumourx.core.types import Usage
 
-__all__ = ["FunctionModel", "TestModel"]
+if TYPE_CHECKING:
+    from rumourx.simulation import SimulatedModel
+
+__all__ = ["FunctionModel", "InventingModel", "SimulatedModel", "TestModel"]
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -114,6 +122,55 @@ class TestModel(FunctionModel):
         answer = self._answers[min(self._index, len(self._answers) - 1)]
         self._index += 1
         return answer
+
+
+class InventingModel(FunctionModel):
+    """A model that invents: every field of every answer names the same person.
+
+    Text fields (player, clubs, evidence, sources) hold ``name``; numbers are huge;
+    enum fields hold a valid value (``valid_enums=True``, so the answer passes the
+    schema and only grounding can stop it) or ``name`` too (so it never validates).
+    Lists hold one invented entry.
+    """
+
+    def __init__(
+        self,
+        name: str = "Lionel Messi",
+        *,
+        valid_enums: bool = True,
+        max_reasks: int = 1,
+    ) -> None:
+        self._invented = name
+        self._valid_enums = valid_enums
+        super().__init__(self._invent, max_reasks=max_reasks, name="inventing")
+
+    def _invent(self, request: ModelRequest[Any]) -> dict[str, Any]:
+        return self._object(request.response_model)
+
+    def _object(self, model: type[BaseModel]) -> dict[str, Any]:
+        return {key: self._value(f.annotation) for key, f in model.model_fields.items()}
+
+    def _value(self, annotation: Any) -> Any:
+        options = [a for a in get_args(annotation) if a is not type(None)]
+        if get_origin(annotation) is list:
+            return [self._value(options[0] if options else str)]
+        if options and get_origin(annotation) is not None:
+            return self._value(options[0])
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return self._object(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, Enum):
+            return list(annotation)[-1].value if self._valid_enums else self._invented
+        if annotation in (int, float):
+            return 999_000_000
+        return self._invented
+
+
+def __getattr__(name: str) -> Any:
+    if name == "SimulatedModel":  # imported on use: it builds on FunctionModel
+        from rumourx.simulation import SimulatedModel
+
+        return SimulatedModel
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _usage(request: ModelRequest[Any], calls: int, raw: str) -> Usage:

@@ -24,7 +24,7 @@ def test_environment_fills_what_is_unset() -> None:
     )
     assert resolved.base_url == "http://env:1/v1"
     assert resolved.model == "m"
-    assert resolved.effective_strategy == "hybrid"
+    assert resolved.effective_strategy == "ensemble"
 
 
 def test_without_an_endpoint_the_default_is_rules_and_the_local_model() -> None:
@@ -51,3 +51,44 @@ def test_settings_are_frozen_and_checked() -> None:
         Settings(strategy="magic")  # type: ignore[arg-type]
     with pytest.raises(ValidationError):
         Settings(max_attempts=0)
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"timeout": -1}, "timeout must be a finite number greater than 0, got -1"),
+        ({"timeout": float("nan")}, "timeout must be a finite number greater than 0, got nan"),
+        (
+            {"requests_per_minute": float("inf")},
+            "requests_per_minute must be a finite number greater than 0, got inf",
+        ),
+        ({"max_attempts": 0}, "max_attempts must be a whole number from 1 to 10, got 0"),
+        ({"temperature": 3}, "temperature must be a finite number from 0 to 2, got 3"),
+        ({"strategy": "magic"}, "strategy must be one of 'llm', 'rules', 'hybrid' or 'ensemble', got 'magic'"),
+        ({"base_url": "nope"}, "base_url must be an http:// or https:// URL, got 'nope'"),
+        ({"colour": "red"}, "colour is not a setting"),
+    ],
+)
+def test_validation_errors_explain_the_setting_and_its_range(
+    values: dict[str, object], message: str
+) -> None:
+    from rumourx.core.settings import explain
+
+    with pytest.raises(ValidationError) as caught:
+        Settings(**values)  # type: ignore[arg-type]
+    assert explain(caught.value) == message
+
+
+def test_environment_values_are_checked_with_the_variable_named() -> None:
+    from rumourx import ConfigurationError
+
+    with pytest.raises(ConfigurationError, match=r"^RUMOURX_STRATEGY must be one of"):
+        Settings().resolved({"RUMOURX_STRATEGY": "bogus"})
+    with pytest.raises(ConfigurationError, match=r"^OPENAI_BASE_URL must be an http"):
+        Settings().resolved({"OPENAI_BASE_URL": "not a url"})
+
+
+def test_the_endpoint_variables_are_not_needed_or_checked_for_the_rules() -> None:
+    bad = {"OPENAI_BASE_URL": "not a url"}
+    assert Settings(strategy="rules").resolved(bad).base_url is None
+    assert Settings().resolved({**bad, "RUMOURX_STRATEGY": "rules"}).effective_strategy == "rules"

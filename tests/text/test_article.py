@@ -1,7 +1,7 @@
 import pytest
 
 from rumourx import InputError
-from rumourx.text.article import html_to_text, prepare_article
+from rumourx.text.article import html_to_text, looks_like_html, prepare_article
 
 
 @pytest.mark.parametrize("bad", [b"bytes", None, 42, 3.5, ["list"]])
@@ -38,3 +38,17 @@ def test_html_is_reduced_to_paragraphs() -> None:
 
 def test_plain_text_with_a_stray_angle_bracket_stays_as_is() -> None:
     assert prepare_article("Fee < £10m for Ramos") == "Fee < £10m for Ramos"
+
+
+def test_html_is_detected_by_parsing_past_a_long_head() -> None:
+    page = (
+        "<html><head><script>var s = '" + "x" * 30_000 + "'; var t = 'Chelsea agree a fee for "
+        "Victor Osimhen.';</script></head><body><p>Weather was fine.</p></body></html>"
+    )
+    assert looks_like_html(page)
+    assert prepare_article(page) == "Weather was fine."
+
+
+def test_a_lone_surrogate_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="surrogate"):
+        prepare_article("Arsenal \ud800")

@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -46,3 +47,30 @@ def test_any_slice_of_the_article_is_found_exactly(article: str, data: st.DataOb
     if quote.strip():
         assert evidence is not None
         assert evidence.text == quote.strip()
+
+
+@pytest.mark.parametrize(
+    ("article", "quote", "expected"),
+    [
+        ("İİİ Arsenal agree a fee for Aouar.", "iii arsenal agree a fee for aouar.", "İİİ Arsenal agree a fee for Aouar."),
+        ("Straße news. İstanbul side bid for İsmail.", "İSTANBUL SIDE BID FOR İSMAIL.", "İstanbul side bid for İsmail."),
+        ("The ﬁnal offer for Aouar.", "the final offer for aouar.", "The ﬁnal offer for Aouar."),
+        ("Weiß joins. Groß signs for Arsenal.", "GROSS SIGNS FOR ARSENAL.", "Groß signs for Arsenal."),
+    ],
+)
+def test_case_folding_that_changes_length_never_shifts_offsets(
+    article: str, quote: str, expected: str
+) -> None:
+    evidence = align(quote, article)
+    assert evidence is not None
+    assert evidence.text == expected
+    assert article[evidence.start : evidence.end] == expected
+
+
+@given(st.text(alphabet="İıßﬁﬀŉǰΐẞ Aab.", min_size=1, max_size=80), st.data())
+def test_a_case_changed_slice_lands_on_itself(article: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(article) - 1))
+    end = data.draw(st.integers(start + 1, len(article)))
+    evidence = align(article[start:end].upper(), article)
+    if evidence is not None:
+        assert article[evidence.start : evidence.end] == evidence.text

@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -36,3 +37,21 @@ def test_any_text_splits_into_slices_of_itself(text: str) -> None:
         assert 0 <= sentence.start <= sentence.end <= len(text)
         assert text[sentence.start : sentence.end] == sentence.text
         assert sentence.text.strip() == sentence.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arsenal have agreed a fee for Houssem Aouar。Chelsea are in talks for Victor Osimhen.",
+        "Arsenal have agreed a fee for Houssem Aouar。 Chelsea are in talks for Victor Osimhen.",
+        "Arsenal have agreed a fee for Houssem Aouar؟ Chelsea are in talks for Victor Osimhen.",
+        "Arsenal have agreed a fee for Houssem Aouar！Chelsea are in talks for Victor Osimhen.",
+    ],
+)
+def test_sentence_ends_of_other_scripts_end_a_sentence(text: str) -> None:
+    first, second = split_sentences(text)
+    assert first.text.startswith("Arsenal") and second.text.startswith("Chelsea")
+
+
+def test_a_sentence_in_a_script_without_case_starts_after_a_full_stop() -> None:
+    assert [s.text for s in split_sentences("Bid. مرحبا بكم")] == ["Bid.", "مرحبا بكم"]

@@ -11,15 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from rumourx.batch.cache import ReportCache
-from rumourx.batch.files import OutputWriter, count_lines, finished_ids, read_input
+from rumourx.batch.files import check_input, read_input
 from rumourx.batch.outcomes import BatchOutcome
+from rumourx.batch.output import BatchOutput
 from rumourx.batch.pricing import estimate_cost, load_prices
+from rumourx.batch.resume import ResumePlan, plan_resume
 from rumourx.batch.runner import extract_many
-from rumourx.core.errors import InputError
 from rumourx.core.types import Usage
 from rumourx.extractor import Extractor
 
-__all__ = ["BatchSummary", "run_batch"]
+__all__ = ["BatchSummary", "open_batch", "run_batch"]
 
 
 @dataclass
@@ -28,6 +29,8 @@ class BatchSummary:
 
     total: int = 0
     skipped: int = 0
+    changed: int = 0
+    retried: int = 0
     done: int = 0
     failed: int = 0
     cached: int = 0
@@ -54,8 +57,13 @@ class BatchSummary:
             "unknown (model not in the price table)" if self.cost is None else f"${self.cost:.4f}"
         )
         rate = (self.done + self.failed) / self.seconds if self.seconds > 0 else 0.0
+        again = ""
+        if self.changed:
+            again += f", {self.changed} changed since their output line (redone)"
+        if self.retried:
+            again += f", {self.retried} failed before (retried)"
         lines = [
-            f"articles: {self.total} in input, {self.skipped} already done, "
+            f"articles: {self.total} in input, {self.skipped} already done{again}, "
             f"{self.done} done ({self.cached} from cache), {self.failed} failed",
             f"tokens: {self.usage.prompt_tokens} prompt + "
             f"{self.usage.completion_tokens} completion in {self.usage.calls} model call(s); "
@@ -96,6 +104,29 @@ def _progress(total: int, enabled: bool) -> Iterator[Any]:
         yield lambda done, rate: progress.update(task, completed=done, rate=f"{rate:.1f}/s")
 
 
+def open_batch(
+    source: Path, target: Path, *, retry_failed: bool = False
+) -> tuple[BatchOutput, ResumePlan]:
+    """Check the input, open and lock the output, and plan what this run does.
+
+    The output is left holding one line per id that is done and unchanged; what
+    the plan redoes has lost its old lines.
+
+    Raises:
+        InputError: ``source`` cannot be read.
+        OutputError: ``target`` cannot be used (see :class:`BatchOutput`).
+    """
+    check_input(source)
+    output = BatchOutput.open(target, source=source)
+    try:
+        plan = plan_resume(source, output.index, retry_failed=retry_failed)
+        output.prepare(plan.drop_ids, plan.drop_lines)
+    except BaseException:
+        output.close()
+        raise
+    return output, plan
+
+
 def run_batch(
     source: Path,
     target: Path,
@@ -109,39 +140,38 @@ def run_batch(
 ) -> BatchSummary:
     """Extract every article of ``source`` into ``target``; skip what is done.
 
+    A rerun skips ids whose output line is there and whose text is unchanged,
+    redoes those whose text changed and, with ``retry_failed``, those that failed.
+
     Raises:
-        InputError: ``source`` cannot be read, or ``target`` is a directory.
+        InputError: ``source`` cannot be read.
+        OutputError: ``target`` is the input, not rumourx output, locked by another
+            run, or cannot be written.
     """
-    if source.is_dir():
-        raise InputError(f"{source} is a directory, not a JSONL file")
-    if not source.is_file():
-        raise InputError(f"no such file: {source}")
-    if target.is_dir():
-        raise InputError(f"{target} is a directory; give an output file")
     prices = load_prices(prices_file)
-    done_ids = finished_ids(target, drop_errors=retry_failed)
-    summary = BatchSummary(total=count_lines(source))
-    summary.skipped = min(len(done_ids), summary.total)
+    output, plan = open_batch(source, target, retry_failed=retry_failed)
+    summary = BatchSummary(
+        total=plan.total, skipped=plan.skipped, changed=plan.changed, retried=plan.retried
+    )
     todo = summary.total - summary.skipped
-    writer = OutputWriter(target)
     started = time.perf_counter()
     progress_wanted = sys.stderr.isatty() if show_progress is None else show_progress
     try:
         with _progress(todo, progress_wanted) as update:
             outcomes = extract_many(
-                read_input(source, done_ids),
+                read_input(source, plan.skip_ids, plan.skip_lines),
                 extractor=extractor,
                 concurrency=concurrency,
                 cache=cache,
             )
             for outcome in outcomes:
-                writer.write(outcome)
+                output.write(outcome)
                 summary.add(outcome)
                 if update is not None:
                     handled = summary.done + summary.failed
                     update(handled, handled / max(time.perf_counter() - started, 1e-9))
     finally:
-        writer.close()
+        output.close()
         summary.seconds = time.perf_counter() - started
     uses_model = extractor.strategy != "rules"
     summary.cost = (

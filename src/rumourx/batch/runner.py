@@ -12,86 +12,21 @@ from __future__ import annotations
 import asyncio
 import queue
 import threading
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from rumourx.batch.admission import BatchItem, InvalidItem, admit
 from rumourx.batch.cache import ReportCache, cache_key
-from rumourx.batch.outcomes import BatchError, BatchOutcome
-from rumourx.core.errors import RumourxError
+from rumourx.batch.outcomes import BatchOutcome
 from rumourx.core.settings import Settings
-from rumourx.core.types import Article, RumourReport
+from rumourx.core.types import RumourReport
 from rumourx.extractor import Extractor
 
 __all__ = ["DEFAULT_CONCURRENCY", "InvalidItem", "admit", "aextract_many", "extract_many"]
 
 #: Articles in flight at once when the caller does not say.
 DEFAULT_CONCURRENCY = 8
-
-BatchItem = Article | Mapping[str, Any] | tuple[str, str]
-
-
-@dataclass(frozen=True)
-class InvalidItem:
-    """An input that could not be read as an article (kept, so it gets its outcome)."""
-
-    id: str
-    message: str
-
-
-def _article(
-    item: BatchItem | InvalidItem, index: int
-) -> tuple[str, Article | None, str, dict[str, Any]]:
-    """(id, article or None, error message, passed-through fields)."""
-    if isinstance(item, InvalidItem):
-        return item.id, None, item.message, {}
-    if isinstance(item, Article):
-        article_id = item.id if item.id is not None else f"#{index}"
-        return article_id, item, "", {}
-    if isinstance(item, tuple) and len(item) == 2:
-        return str(item[0]), Article(id=str(item[0]), text=item[1]), "", {}
-    if isinstance(item, Mapping):
-        raw_id = item.get("id")
-        article_id = str(raw_id) if raw_id is not None else f"#{index}"
-        extra = {k: v for k, v in item.items() if k not in ("id", "text")}
-        if raw_id is None:
-            return article_id, None, "input has no 'id'", extra
-        text = item.get("text")
-        publisher = item.get("publisher")
-        if not isinstance(text, str):
-            return article_id, None, "input 'text' must be a string", extra
-        return (
-            article_id,
-            Article(
-                id=article_id,
-                text=text,
-                publisher=publisher if isinstance(publisher, str) else None,
-            ),
-            "",
-            extra,
-        )
-    return f"#{index}", None, f"cannot read a {type(item).__name__} as an article", {}
-
-
-def admit(
-    item: BatchItem | InvalidItem, index: int, seen: set[str]
-) -> tuple[Article, dict[str, Any]] | BatchOutcome:
-    """Read one input as an article with an id not seen before.
-
-    Returns:
-        The article and the fields to pass through, or the error outcome that
-        input gets instead (unreadable, no id, a repeated id).
-    """
-    article_id, article, problem, extra = _article(item, index)
-    if article_id in seen:
-        error = BatchError("DuplicateIdError", "this id came earlier in the input")
-        return BatchOutcome(article_id, error=error, extra=extra)
-    seen.add(article_id)
-    if article is None:
-        return BatchOutcome(article_id, error=BatchError("InputError", problem), extra=extra)
-    if article.id != article_id:
-        article = article.model_copy(update={"id": article_id})
-    return article, extra
 
 
 async def _one(
@@ -105,21 +40,17 @@ async def _one(
     admitted = admit(item, index, seen)
     if isinstance(admitted, BatchOutcome):
         return admitted
-    article, extra = admitted
-    article_id = str(article.id)
+    article = admitted.article
     key = cache_key(article.text, article.publisher, fingerprint) if cache is not None else ""
     if cache is not None and (cached := cache.get(key)) is not None:
-        return BatchOutcome(article_id, report=cached, cached=True, extra=extra)
+        return admitted.outcome(report=cached, cached=True)
     try:
         report: RumourReport = await extractor.aextract(article)
-    except RumourxError as exc:
-        return BatchOutcome(article_id, error=BatchError(type(exc).__name__, str(exc)), extra=extra)
     except Exception as exc:  # one bad article never ends the batch
-        message = f"unexpected {type(exc).__name__}: {exc}"
-        return BatchOutcome(article_id, error=BatchError("InternalError", message), extra=extra)
+        return admitted.failed(exc)
     if cache is not None:
         cache.put(key, report)
-    return BatchOutcome(article_id, report=report, extra=extra)
+    return admitted.outcome(report=report)
 
 
 async def aextract_many(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 
 from rumourx.cli.options import EXIT_OK, add_model_options, settings_from
@@ -29,6 +31,7 @@ def _run(args: argparse.Namespace) -> int:
             extractor,
             poll_interval=args.poll_interval,
             prices_file=args.prices,
+            retry_failed=args.retry_failed,
         )
     else:
         summary = run_batch(
@@ -40,9 +43,20 @@ def _run(args: argparse.Namespace) -> int:
             retry_failed=args.retry_failed,
             prices_file=args.prices,
         )
+    # With -o /dev/stdout the JSONL owns stdout: the summary goes to stderr.
+    stream = sys.stderr if _is_stdout(Path(args.output)) else sys.stdout
     for line in summary.lines():
-        print(line)
+        print(line, file=stream)
     return EXIT_OK
+
+
+def _is_stdout(path: Path) -> bool:
+    """Whether ``path`` is the file standard output writes to."""
+    try:
+        mine, there = os.fstat(sys.stdout.fileno()), os.stat(path)
+    except (OSError, ValueError, AttributeError):
+        return False
+    return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -5,6 +5,7 @@ Every error rumourx raises on purpose derives from :class:`RumourxError`::
     RumourxError
     ├── ConfigurationError          settings that cannot work (missing model, extra not installed)
     ├── InputError (ValueError)     the article itself is unusable (empty, binary, too large)
+    ├── OutputError                 a batch output that cannot be used or written
     ├── ProviderError               the model endpoint failed after bounded retries
     │   └── ProviderTimeoutError    ... because it did not answer in time
     └── ExtractionError             the model answered, but never with valid output
@@ -24,6 +25,7 @@ __all__ = [
     "ConfigurationError",
     "ExtractionError",
     "InputError",
+    "OutputError",
     "ProviderError",
     "ProviderTimeoutError",
     "RumourxError",
@@ -40,6 +42,14 @@ class ConfigurationError(RumourxError):
 
 class InputError(RumourxError, ValueError):
     """The input article is unusable (wrong type, empty, binary, too large)."""
+
+
+class OutputError(RumourxError):
+    """A batch output that cannot be used or written.
+
+    It is the input itself, not rumourx output, locked by another run, or not
+    writable (a read-only or full disk, a closed pipe).
+    """
 
 
 class ProviderError(RumourxError):

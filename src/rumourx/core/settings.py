@@ -9,14 +9,26 @@ and they never show an API key in ``repr`` or ``str``.
 from __future__ import annotations
 
 import os
+import types
+import typing
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+import annotated_types
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
-__all__ = ["DEFAULT_OPENAI_MODEL", "LOCAL_MODEL_NAME", "Settings", "StrategyName"]
+from rumourx.core.errors import ConfigurationError
 
-StrategyName = Literal["llm", "rules", "hybrid"]
+__all__ = [
+    "DEFAULT_OPENAI_MODEL",
+    "ENVIRONMENT",
+    "LOCAL_MODEL_NAME",
+    "Settings",
+    "StrategyName",
+    "explain",
+]
+
+StrategyName = Literal["llm", "rules", "hybrid", "ensemble"]
 OutputMode = Literal["tools", "json_schema", "json_object"]
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
@@ -31,9 +43,10 @@ class Settings(BaseModel):
             ``gpt-4o-mini`` with an endpoint, else the embedded local model.
         base_url: OpenAI-compatible endpoint. Default: ``OPENAI_BASE_URL``.
         api_key: Key for the endpoint. Default: ``OPENAI_API_KEY``. Never shown.
-        strategy: ``llm``, ``rules`` or ``hybrid``. None picks the measured best:
-            ``rules`` with no endpoint configured, ``hybrid`` with one (see the
-            README for the figures behind both choices).
+        strategy: ``ensemble``, ``llm``, ``rules`` or ``hybrid``. None picks the
+            measured best: ``rules`` with no endpoint configured, ``ensemble`` (the
+            model reads, the rules check) with one (see the README for the figures
+            behind both choices).
         output_mode: How structured output is requested: ``tools`` (function
             calling; works on OpenAI, vLLM, Ollama and llama.cpp), ``json_schema``
             (OpenAI structured outputs; llama.cpp rejects it) or ``json_object``.
@@ -61,17 +74,17 @@ class Settings(BaseModel):
     api_key: SecretStr | None = None
     strategy: StrategyName | None = None
     output_mode: OutputMode = "tools"
-    timeout: float = Field(default=20.0, gt=0)
+    timeout: float = Field(default=20.0, gt=0, allow_inf_nan=False)
     max_attempts: int = Field(default=3, ge=1, le=10)
-    max_retry_seconds: float = Field(default=40.0, gt=0)
+    max_retry_seconds: float = Field(default=40.0, gt=0, allow_inf_nan=False)
     max_reasks: int = Field(default=1, ge=0, le=5)
-    temperature: float = Field(default=0.0, ge=0, le=2)
+    temperature: float = Field(default=0.0, ge=0, le=2, allow_inf_nan=False)
     max_output_tokens: int = Field(default=1024, ge=16)
     chunk_chars: int = Field(default=6000, ge=500)
     chunk_overlap: int = Field(default=400, ge=0)
     extra_body: dict[str, Any] = Field(default_factory=dict)
-    requests_per_minute: float | None = Field(default=None, gt=0)
-    tokens_per_minute: float | None = Field(default=None, gt=0)
+    requests_per_minute: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    tokens_per_minute: float | None = Field(default=None, gt=0, allow_inf_nan=False)
 
     @field_validator("base_url")
     @classmethod
@@ -79,7 +92,7 @@ class Settings(BaseModel):
         if value is None or value == "":
             return None
         if not value.startswith(("http://", "https://")):
-            raise ValueError(f"base_url must start with http:// or https://, got {value!r}")
+            raise ValueError(f"must be an http:// or https:// URL, got {value!r}")
         return value.rstrip("/")
 
     @property
@@ -92,7 +105,7 @@ class Settings(BaseModel):
         """The strategy that runs: explicit, else the measured default."""
         if self.strategy is not None:
             return self.strategy
-        return "hybrid" if self.has_endpoint else "rules"
+        return "ensemble" if self.has_endpoint else "rules"
 
     def resolved(self, environ: Mapping[str, str] | None = None) -> Settings:
         """Fill unset fields from the environment.
@@ -102,16 +115,22 @@ class Settings(BaseModel):
 
         Returns:
             A new ``Settings`` with ``api_key``, ``base_url``, ``model`` and
-            ``strategy`` filled in where they were unset.
+            ``strategy`` filled in where they were unset. ``OPENAI_BASE_URL`` is
+            not read (nor checked) when the strategy is ``rules``.
+
+        Raises:
+            ConfigurationError: An environment variable holds a value that cannot
+                work; the message names it and what it accepts.
         """
         env = os.environ if environ is None else environ
         updates: dict[str, Any] = {}
         if self.api_key is None and env.get("OPENAI_API_KEY"):
             updates["api_key"] = SecretStr(env["OPENAI_API_KEY"])
-        if self.base_url is None and env.get("OPENAI_BASE_URL"):
-            updates["base_url"] = env["OPENAI_BASE_URL"]
         if self.strategy is None and env.get("RUMOURX_STRATEGY"):
             updates["strategy"] = env["RUMOURX_STRATEGY"]
+        needs_endpoint = updates.get("strategy", self.strategy) != "rules"
+        if self.base_url is None and env.get("OPENAI_BASE_URL") and needs_endpoint:
+            updates["base_url"] = env["OPENAI_BASE_URL"]
         merged = self.model_copy(update=updates)
         if merged.model is None:
             model = env.get("RUMOURX_MODEL") or (
@@ -119,4 +138,72 @@ class Settings(BaseModel):
             )
             merged = merged.model_copy(update={"model": model})
         # model_copy skips validation: validate once so env values are checked too.
-        return Settings.model_validate(merged.model_dump())
+        try:
+            return Settings.model_validate(merged.model_dump())
+        except ValidationError as exc:
+            names = {name: variable for variable, name in ENVIRONMENT.items()}
+            raise ConfigurationError(explain(exc, names)) from None
+
+
+#: The environment variables settings are read from, and the field each fills.
+ENVIRONMENT = {
+    "OPENAI_API_KEY": "api_key",
+    "OPENAI_BASE_URL": "base_url",
+    "RUMOURX_MODEL": "model",
+    "RUMOURX_STRATEGY": "strategy",
+}
+
+
+def _accepts(field: str) -> str | None:
+    """What a numeric setting accepts, from its declared bounds ("a number greater than 0")."""
+    info = Settings.model_fields.get(field)
+    if info is None:
+        return None
+    annotation = info.annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        annotation = next((a for a in typing.get_args(annotation) if a is not type(None)), None)
+    if annotation not in (int, float):
+        return None
+    words = {
+        annotated_types.Gt: ("greater than", "gt"),
+        annotated_types.Ge: ("at least", "ge"),
+        annotated_types.Lt: ("less than", "lt"),
+        annotated_types.Le: ("at most", "le"),
+    }
+    found = {
+        words[type(m)][1]: getattr(m, words[type(m)][1]) for m in info.metadata if type(m) in words
+    }
+    if set(found) == {"ge", "le"}:
+        bounds = [f"from {found['ge']} to {found['le']}"]
+    else:
+        bounds = [f"{word} {found[key]}" for word, key in words.values() if key in found]
+    kind = "a whole number" if annotation is int else "a finite number"
+    return " ".join([kind, " and ".join(bounds)]).strip()
+
+
+def explain(error: ValidationError, names: Mapping[str, str] | None = None) -> str:
+    """A settings validation error as one line naming each setting and what it accepts.
+
+    Args:
+        error: The error raised by :class:`Settings`.
+        names: What to call each field (``{"requests_per_minute": "--rpm"}``).
+
+    Example: ``--rpm must be a finite number greater than 0, got 0``.
+    """
+    parts: list[str] = []
+    for problem in error.errors(include_url=False):
+        field = str(problem["loc"][0]) if problem["loc"] else "settings"
+        name = (names or {}).get(field, field)
+        got = problem.get("input")
+        shown = "***" if field == "api_key" else repr(got)
+        if problem["type"] == "extra_forbidden":
+            parts.append(f"{name} is not a setting")
+        elif problem["type"] == "literal_error":
+            expected = problem.get("ctx", {}).get("expected", "")
+            parts.append(f"{name} must be one of {expected}, got {shown}")
+        elif (accepts := _accepts(field)) is not None:
+            parts.append(f"{name} must be {accepts}, got {shown}")
+        else:
+            message = str(problem["msg"]).removeprefix("Value error, ")
+            parts.append(f"{name} {message}")
+    return "; ".join(parts)

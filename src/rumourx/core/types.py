@@ -11,6 +11,7 @@ from enum import Enum
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from rumourx.core.currencies import ISO_4217
+from rumourx.core.dates import normalise_published
 
 __all__ = [
     "Article",
@@ -84,7 +85,10 @@ class Fee(BaseModel):
 class Evidence(BaseModel):
     """A verbatim passage of the article, with its character offsets.
 
-    ``article[start:end] == text`` always holds for evidence rumourx produced.
+    For evidence rumourx produced, ``article[start:end] == text`` always holds, where
+    ``article`` is exactly the string passed to ``extract()`` (whatever its line
+    endings, Unicode normalisation or invisible characters), or, for HTML input, the
+    page's visible text in ``RumourReport.text``.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -181,6 +185,9 @@ class RumourReport(BaseModel):
         usage: Model tokens and calls spent.
         warnings: What rumourx dropped or doubted, and why.
         strategy: The strategy that produced the report.
+        text: For HTML input only, the page's visible text, which evidence offsets
+            index (``report.text[e.start:e.end] == e.text``). None for plain text,
+            whose evidence offsets index the input itself.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -190,6 +197,25 @@ class RumourReport(BaseModel):
     usage: Usage = Field(default_factory=Usage)
     warnings: list[str] = Field(default_factory=list)
     strategy: str = "rules"
+    text: str | None = None
+
+    def to_html(self, article: str | Article | None = None, *, title: str | None = None) -> str:
+        """One self-contained HTML page highlighting each rumour's evidence in the text.
+
+        Args:
+            article: The article this report was extracted from (text or
+                :class:`Article`); not needed when the report carries the text it read.
+            title: Page title; by default the article's title or id.
+
+        Returns:
+            The page: every rumour's evidence inside ``<mark data-rumour="N">``, a table
+            of the rumours, opinion moves and warnings. It loads nothing from the network
+            and runs nothing from the article. See :mod:`rumourx.views.evidence`.
+        """
+        # The view sits beside core and depends only on it (see the import contracts).
+        from rumourx.views.evidence import evidence_page
+
+        return evidence_page(self, article, title=title)
 
 
 class Article(BaseModel):
@@ -200,6 +226,10 @@ class Article(BaseModel):
         id: Your identifier, kept in batch output.
         title: Headline, if known.
         publisher: Who published it; never counted as a source of its own story.
+        published: When it was published: an ISO date (``2021-02-01``) or datetime
+            (``2021-02-01T09:30:00+01:00``), kept in ISO form. Stories order their
+            timelines by it and ``--as-of`` filters on it.
+        url: Where it was published.
     """
 
     model_config = ConfigDict(frozen=True, extra="allow")
@@ -208,3 +238,12 @@ class Article(BaseModel):
     id: str | None = None
     title: str | None = None
     publisher: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _iso_date(cls, value: object) -> str | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return normalise_published(value)

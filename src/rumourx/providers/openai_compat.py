@@ -1,24 +1,30 @@
-"""Structured output from any OpenAI-compatible endpoint, through instructor.
+"""Structured output from any OpenAI-compatible endpoint.
 
 Works with OpenAI, Azure OpenAI, Ollama, vLLM, llama.cpp's server and LiteLLM.
+Each response model's tool definition (or response format) is built once per
+process by :mod:`rumourx.providers.wire`, with instructor's schema generator; each
+answer is validated by pydantic with the request's validation context, and an
+invalid answer is sent back with the validation error (instructor's re-ask format)
+at most ``Settings.max_reasks`` times. Requests go out through the openai client's
+``post``, which keeps its auth, timeouts and typed errors but skips re-validating a
+request we built and re-building a response we only read.
+
 The openai client's own retries are switched off: transient failures are retried by
-one :class:`~rumourx.providers.retrying.RetryPolicy` around each HTTP request, and
-invalid output is re-asked by instructor at most ``Settings.max_reasks`` times, so
-the two layers never multiply beyond ``max_attempts * (max_reasks + 1)`` requests.
+one :class:`~rumourx.providers.retrying.RetryPolicy` around each HTTP request, sync
+and async alike, so the two layers never multiply beyond
+``max_attempts * (max_reasks + 1)`` requests.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import json
 import logging
+from collections.abc import Generator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-import instructor
 import openai
-from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 from pydantic import BaseModel
 
 from rumourx.core.errors import (
@@ -36,16 +42,15 @@ from rumourx.providers.retrying import (
     RetryPolicy,
     retry_after_seconds,
 )
+from rumourx.providers.wire import AnswerError, Completion, WireFormat, answer_text, wire_format
 
 __all__ = ["OpenAICompatibleModel"]
 
 T = TypeVar("T", bound=BaseModel)
 
-_MODES = {
-    "tools": instructor.Mode.TOOLS,
-    "json_schema": instructor.Mode.JSON_SCHEMA,
-    "json_object": instructor.Mode.JSON,
-}
+_PATH = "/chat/completions"
+
+logger = logging.getLogger("rumourx")
 
 
 @dataclass
@@ -55,15 +60,14 @@ class _Meter:
     calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
-    last_status: int | None = None
     raw: list[str] = field(default_factory=list)
 
-    def record(self, response: Any) -> None:
-        usage = getattr(response, "usage", None)
-        if usage is not None:
-            self.prompt_tokens += int(getattr(usage, "prompt_tokens", 0) or 0)
-            self.completion_tokens += int(getattr(usage, "completion_tokens", 0) or 0)
-        self.raw.append(_raw_text(response))
+    def record(self, completion: Completion) -> None:
+        usage = completion.get("usage")
+        if isinstance(usage, dict):
+            self.prompt_tokens += int(usage.get("prompt_tokens") or 0)
+            self.completion_tokens += int(usage.get("completion_tokens") or 0)
+        self.raw.append(answer_text(completion))
 
     def usage(self) -> Usage:
         return Usage(
@@ -73,23 +77,15 @@ class _Meter:
         )
 
 
-_METER: contextvars.ContextVar[_Meter] = contextvars.ContextVar("rumourx_meter")
-
-# instructor logs every failed attempt at ERROR; rumourx reports the outcome itself
-# (an exception, or a warning on the report). Records still reach handlers the
-# application configures; only Python's last-resort printing to stderr is avoided.
-logging.getLogger("instructor").addHandler(logging.NullHandler())
-
-
-def _raw_text(response: Any) -> str:
+def _completion(raw: bytes) -> Completion:
+    """The JSON body of a 2xx answer, which must be a chat completion."""
     try:
-        message = response.choices[0].message
-    except (AttributeError, IndexError, TypeError):
-        return ""
-    calls = getattr(message, "tool_calls", None) or []
-    if calls:
-        return str(calls[0].function.arguments or "")
-    return str(getattr(message, "content", "") or "")
+        completion = json.loads(raw)
+    except ValueError as exc:
+        raise MalformedResponseError(f"malformed response body: {exc}") from exc
+    if not isinstance(completion, dict) or not isinstance(completion.get("choices"), list):
+        raise MalformedResponseError("malformed response body: not a chat completion")
+    return completion
 
 
 def _one_line(text: str, limit: int = 300) -> str:
@@ -138,9 +134,6 @@ class OpenAICompatibleModel:
         self._async_client = async_client
         self._owns_async = async_client is None
         self._async_loop: asyncio.AbstractEventLoop | None = None
-        mode = _MODES[settings.output_mode]
-        self._create = instructor.patch(create=self._raw_create, mode=mode)
-        self._acreate = instructor.patch(create=self._raw_acreate, mode=mode)
 
     @property
     def name(self) -> str:
@@ -184,141 +177,156 @@ class OpenAICompatibleModel:
         """The rate limiter every request through this model shares."""
         return self._limiter
 
-    def _budget(self, kwargs: dict[str, Any]) -> int:
-        prompt = sum(len(str(m.get("content") or "")) for m in kwargs.get("messages", []))
-        return prompt // 4 + int(kwargs.get("max_tokens") or 0)
+    def _budget(self, body: dict[str, Any]) -> int:
+        prompt = sum(len(str(m.get("content") or "")) for m in body.get("messages", []))
+        return prompt // 4 + int(body.get("max_tokens") or 0)
 
-    def _outcome(self, meter: _Meter, response: Any = None, error: Exception | None = None) -> None:
+    def _outcome(
+        self, meter: _Meter, completion: Any = None, error: Exception | None = None
+    ) -> None:
         if error is None:
-            meter.record(response)
+            meter.record(completion)
             self._limiter.succeeded()
         elif isinstance(error, openai.RateLimitError):
             asked = retry_after_seconds(error)
             pause = None if asked is None else min(asked, self._policy.max_wait)
             self._limiter.rate_limited(pause)
 
-    def _raw_create(self, **kwargs: Any) -> Any:
-        meter = _METER.get()
+    def _send(self, body: dict[str, Any], meter: _Meter) -> Completion:
+        """One HTTP request, retried by the policy; the completion as the endpoint sent it."""
 
-        def attempt() -> Any:
-            self._limiter.acquire(self._budget(kwargs))
+        def attempt() -> Completion:
+            self._limiter.acquire(self._budget(body))
             meter.calls += 1
             try:
-                response = self._sync().chat.completions.create(**kwargs)
-            except (json.JSONDecodeError, openai.APIResponseValidationError) as exc:
-                raise MalformedResponseError(f"malformed response body: {exc}") from exc
+                raw = self._sync().post(_PATH, cast_to=bytes, body=body)
             except Exception as exc:
                 self._outcome(meter, error=exc)
                 raise
-            self._outcome(meter, response)
-            return response
+            completion = _completion(raw)
+            self._outcome(meter, completion)
+            return completion
 
         return self._policy.call(attempt)
 
-    async def _raw_acreate(self, **kwargs: Any) -> Any:
-        meter = _METER.get()
+    async def _asend(self, body: dict[str, Any], meter: _Meter) -> Completion:
+        """Async twin of :meth:`_send`, under the same retry policy."""
 
-        async def attempt() -> Any:
-            await self._limiter.aacquire(self._budget(kwargs))
+        async def attempt() -> Completion:
+            await self._limiter.aacquire(self._budget(body))
             meter.calls += 1
             try:
-                response = await self._async().chat.completions.create(**kwargs)
-            except (json.JSONDecodeError, openai.APIResponseValidationError) as exc:
-                raise MalformedResponseError(f"malformed response body: {exc}") from exc
+                raw = await self._async().post(_PATH, cast_to=bytes, body=body)
             except Exception as exc:
                 self._outcome(meter, error=exc)
                 raise
-            self._outcome(meter, response)
-            return response
+            completion = _completion(raw)
+            self._outcome(meter, completion)
+            return completion
 
         return await self._policy.acall(attempt)
 
-    def _arguments(self, request: ModelRequest[T]) -> dict[str, Any]:
-        arguments: dict[str, Any] = {
+    def _conversation(self, request: ModelRequest[T]) -> Generator[dict[str, Any], Completion, T]:
+        """Yield request bodies, receive completions; re-ask invalid answers; return the output.
+
+        At most ``max_reasks + 1`` answers are read. The same generator serves
+        :meth:`complete` and :meth:`acomplete`, so the two can never drift apart.
+
+        Raises:
+            AnswerError: The last answer was cut off, refused or never validated.
+        """
+        wire = wire_format(request.response_model, self._settings.output_mode)
+        messages = wire.messages(request.messages)
+        base = self._base_body(wire)
+        for asked in range(self._settings.max_reasks + 1):
+            completion = yield {**base, "messages": messages}
+            try:
+                return cast(T, wire.read(completion, request.context))
+            except AnswerError as exc:
+                if exc.kind != "invalid" or asked == self._settings.max_reasks:
+                    raise
+                logger.debug("rumourx: re-asking %s after: %s", wire.name, _one_line(str(exc)))
+                messages = [*messages, *wire.reask(completion, exc)]
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _base_body(self, wire: WireFormat) -> dict[str, Any]:
+        body: dict[str, Any] = {
             "model": self._settings.model,
-            "messages": request.messages,
-            "response_model": request.response_model,
-            "context": request.context,
-            "max_retries": self._settings.max_reasks,
             "temperature": self._settings.temperature,
             "max_tokens": self._settings.max_output_tokens,
+            **wire.fields,
         }
-        if self._settings.extra_body:
-            arguments["extra_body"] = dict(self._settings.extra_body)
-        return arguments
+        body.update(self._settings.extra_body)
+        return body
 
     def complete(self, request: ModelRequest[T]) -> ModelResponse[T]:
         """Ask for a validated ``request.response_model``; see the protocol."""
         meter = _Meter()
-        token = _METER.set(meter)
+        conversation = self._conversation(request)
         try:
-            output = self._create(**self._arguments(request))
+            body = next(conversation)
+            while True:
+                body = conversation.send(self._send(body, meter))
+        except StopIteration as done:
+            return ModelResponse(output=done.value, usage=meter.usage())
         except Exception as exc:
             raise self._translate(exc, meter) from exc
-        finally:
-            _METER.reset(token)
-        return ModelResponse(output=output, usage=meter.usage())
 
     async def acomplete(self, request: ModelRequest[T]) -> ModelResponse[T]:
         """Async twin of :meth:`complete`."""
         meter = _Meter()
-        token = _METER.set(meter)
+        conversation = self._conversation(request)
         try:
-            output = await self._acreate(**self._arguments(request))
+            body = next(conversation)
+            while True:
+                body = conversation.send(await self._asend(body, meter))
+        except StopIteration as done:
+            return ModelResponse(output=done.value, usage=meter.usage())
         except Exception as exc:
             raise self._translate(exc, meter) from exc
-        finally:
-            _METER.reset(token)
-        return ModelResponse(output=output, usage=meter.usage())
 
     def _translate(self, exc: Exception, meter: _Meter) -> Exception:
         key = self._settings.api_key
         secret = key.get_secret_value() if key is not None else None
-        cause: BaseException = exc
-        if isinstance(exc, InstructorRetryException) and isinstance(
-            exc.__cause__, (openai.APIError, MalformedResponseError)
-        ):
-            cause = exc.__cause__
-        if isinstance(cause, MalformedResponseError):
+        if isinstance(exc, MalformedResponseError):
             return ProviderError(
                 f"model endpoint sent a malformed response after {meter.calls} attempt(s)",
                 attempts=meter.calls,
             )
-        if isinstance(cause, openai.APITimeoutError):
+        if isinstance(exc, openai.APITimeoutError):
             return ProviderTimeoutError(
                 f"model endpoint timed out after {meter.calls} attempt(s)", attempts=meter.calls
             )
-        if isinstance(cause, openai.APIStatusError):
-            detail = _one_line(_redact(str(cause.message), secret))
+        if isinstance(exc, openai.APIStatusError):
+            detail = _one_line(_redact(str(exc.message), secret))
             return ProviderError(
-                f"model endpoint answered HTTP {cause.status_code} after "
+                f"model endpoint answered HTTP {exc.status_code} after "
                 f"{meter.calls} attempt(s): {detail}",
-                status_code=cause.status_code,
+                status_code=exc.status_code,
                 attempts=meter.calls,
             )
-        if isinstance(cause, openai.APIConnectionError):
+        if isinstance(exc, openai.APIConnectionError):
             return ProviderError(
                 f"could not reach the model endpoint after {meter.calls} attempt(s)",
                 attempts=meter.calls,
             )
-        if isinstance(exc, (InstructorRetryException, IncompleteOutputException)):
-            cut = isinstance(exc, IncompleteOutputException) or isinstance(
-                exc.__cause__, IncompleteOutputException
-            )
-            reason = (
-                "output was cut off (finish_reason length)" if cut else "output never validated"
-            )
-            last = exc.__cause__ if exc.__cause__ is not None else exc
-            detail = _one_line(_redact(str(last), secret))
+        raw = meter.raw[-1] if meter.raw else ""
+        if isinstance(exc, AnswerError):
+            reason = {
+                "invalid": "output never validated",
+                "cut_off": "output was cut off",
+                "refused": "refused to answer",
+            }[exc.kind]
+            detail = _one_line(_redact(str(exc), secret))
             return ExtractionError(
                 f"model {reason} after {meter.calls} call(s): {detail}",
-                raw_output=meter.raw[-1] if meter.raw else "",
+                raw_output=raw,
                 attempts=meter.calls,
                 usage=meter.usage(),
             )
         return ExtractionError(
             f"model call failed: {type(exc).__name__}: {_one_line(_redact(str(exc), secret))}",
-            raw_output=meter.raw[-1] if meter.raw else "",
+            raw_output=raw,
             attempts=meter.calls,
             usage=meter.usage(),
         )

@@ -34,6 +34,10 @@ _FOLD = str.maketrans(
 def normalise_with_map(text: str) -> tuple[str, list[int]]:
     """Fold quotes, dashes, case and runs of whitespace.
 
+    Case folds with :meth:`str.casefold`, which can turn one character into several
+    (``İ`` into ``i̇``, ``ß`` into ``ss``, ``ﬁ`` into ``fi``); each of them keeps the
+    offset of the character it came from, so offsets never shift.
+
     Returns:
         The folded text, and for each of its characters the offset in ``text``.
     """
@@ -48,8 +52,9 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
             where.append(offset)
             previous_space = True
             continue
-        out.append(char.lower())
-        where.append(offset)
+        folded = char.casefold()
+        out.append(folded)
+        where.extend([offset] * len(folded))
         previous_space = False
     if out and out[-1] == " ":
         out.pop()

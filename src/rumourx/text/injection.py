@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from rumourx.text.normalise import strip_invisible
+
 __all__ = ["looks_like_instruction"]
 
 _INSTRUCTION = re.compile(
@@ -23,5 +25,9 @@ _INSTRUCTION = re.compile(
 
 
 def looks_like_instruction(text: str) -> bool:
-    """Whether ``text`` reads as an instruction to a model."""
-    return bool(_INSTRUCTION.search(text))
+    """Whether ``text`` reads as an instruction to a model.
+
+    Invisible characters are ignored: a zero-width space inside "ignore" hides nothing.
+    (The reading text has none left; this guards callers that pass raw text.)
+    """
+    return bool(_INSTRUCTION.search(strip_invisible(text)))

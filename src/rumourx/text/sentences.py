@@ -38,8 +38,11 @@ _ABBREVIATIONS = frozenset(
 _LETTER_NAMES = frozenset(
     {"serie", "group", "division", "league", "liga", "plan", "grade", "class"}
 )
-# A candidate boundary: end punctuation, optional closing quotes/brackets, then space.
-_BOUNDARY = re.compile(r"[.!?…]+['\"’”)\]]*(?=\s+)")
+# A candidate boundary: end punctuation, optional closing quotes/brackets, then space;
+# the ideographic full stop and its kin end a sentence with no space after them.
+_BOUNDARY = re.compile(
+    r"[.!?…؟۔।॥።。！？｡]+['\"’”)\]」』»]*(?=\s+)|[。！？｡]+['\"’”)\]」』»]*(?=\S)"
+)
 _TRAILING_SOURCE = re.compile(r"\([^()]{1,80}\)\s*")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
@@ -88,7 +91,12 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if _TRAILING_SOURCE.fullmatch(rest):
             # "... £150m. (Mirror)": a gossip item's source belongs to its item.
             continue
-        if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "'\"‘“(£€$¿¡"):
+        if rest and not (
+            rest[0].isupper()
+            or rest[0].isdigit()
+            or rest[0] in "'\"‘“(£€$¿¡「『«"
+            or (rest[0].isalpha() and not rest[0].islower())  # a script without case
+        ):
             continue
         spans.append((cursor, after))
         cursor = after
@@ -100,7 +108,8 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split an article into sentences with exact offsets.
 
     Line breaks always end a sentence (captions and headings have no full stop);
-    within a line, ``.``, ``!``, ``?`` end one unless they close an abbreviation or
+    within a line, ``.``, ``!``, ``?`` (and ``؟``, ``۔``, ``।``, and ``。``, ``！``,
+    ``？`` even with no space after them) end one unless they close an abbreviation or
     an initial, or the next word starts in lower case.
     """
     sentences: list[Sentence] = []

@@ -1,0 +1,1 @@
+"""Data files of the stories package: probability coefficients, transfer windows."""
