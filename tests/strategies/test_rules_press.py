@@ -43,3 +43,49 @@ def moves(text: str) -> set[Move]:
 )
 def test_a_club_joining_the_race_has_signed_nobody(text: str, expected: set[Move]) -> None:
     assert moves(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sporting director of football Ruud Kamphorst is set to leave his post, with the"
+        " ex-Netherlands winger linked with Arsenal.",
+        "Former Chelsea and Wales defender Owen Pritchard is keen on the Burnley job.",
+        "Fulham are considering an approach for Marco Silvano as their next head coach after the"
+        " departure of Dario Santangelo.",
+        "Everton are weighing up a return for former midfielder Kevin Mallory as the club's"
+        " manager following the exit of Rafael Soto.",
+    ],
+)
+def test_a_coaching_or_executive_job_is_no_rumour(text: str) -> None:
+    assert moves(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Arsenal manager Mikel Arteta says French striker Adrien Lavelle, 27, will be sold"
+            " this summer despite interest from Roma.",
+            {("Adrien Lavelle", "Arsenal", "Roma", "linked")},
+        ),
+        (
+            "Barcelona president Joan Laporta says he is convinced that Brazil forward Thiago"
+            " Mendoza, 24, wants to stay at the club.",
+            set(),
+        ),
+        (
+            "Roma boss Jose Mourinho wants to sign Arsenal's Swiss midfielder Dario Kessler, 28.",
+            {("Dario Kessler", "Arsenal", "Roma", "linked")},
+        ),
+        (
+            "Lazio sporting director Igli Tare has opened talks with Liverpool for Belgian forward"
+            " Ruben Vanholt, with the Reds willing to sell the 26-year-old.",
+            {("Ruben Vanholt", "Liverpool", "Lazio", "talks")},
+        ),
+    ],
+)
+def test_a_clubs_official_speaking_of_a_player_staying_or_sold_speaks_of_his_own(
+    text: str, expected: set[Move]
+) -> None:
+    assert moves(text) == expected

@@ -96,6 +96,7 @@ SECTIONS: dict[str, str] = {
     "mover_verb": "a verb whose subject player moves to a club (join, switch, return)",
     "seller_verb": "a verb whose subject club lets its player go (sell X, put a price tag on X)",
     "keeper_verb": "a verb whose subject club holds on to its player (keep X); no move by itself",
+    "own_player_talk": "a club's official speaks of its own player (X boss says Y will stay)",
     "offer_verb": "a verb whose subject club sends its player to another club (offer X to Y)",
     "swap_for": "after 'offer X to Y': the player the subject club gets back (a swap deal for Z)",
 }

@@ -42,6 +42,7 @@ __all__ = [
     "NON_PLAYER_ROLE",
     "OFFER_VERB",
     "OPPONENT_BEFORE",
+    "OWN_PLAYER_TALK",
     "PAST_CLUB_BEFORE",
     "PERMANENT",
     "PLAYER_POSSESSIVE",
@@ -158,5 +159,7 @@ OFFER_VERB = _anywhere("offer_verb")
 SWAP_FOR = _anywhere("swap_for")
 # Verbs whose subject club lets its player go ("Watford are in talks over selling X").
 SELLER_VERB = re.compile(f"{_alt('seller_verb')}|{_alt('keeper_verb')}", re.IGNORECASE)
+# After "CLUB boss NAME": the player he speaks of is the club's own ("says Y will stay").
+OWN_PLAYER_TALK = _anywhere("own_player_talk")
 # Before a player: the club replacing him is his own ("Barca look to replace Suarez").
 REPLACES_BEFORE = _before("replaces_before", tail=r"\s+(?:[\w'’-]+\s+){0,5}$")

@@ -72,6 +72,10 @@ _WHO_AFTER = re.compile(r"^,\s*(?:\d{2},\s*)?who\b")
 _LISTED = re.compile(r"^(?:,\s*\d{2})?\s*(?:,|and|or|&|,\s*and|,\s*or)\s*$")
 # "Chelsea's Ziyech", "Inter's Lukaku": a lone name right after a club's.
 _CLUBS_PLAYER = re.compile(r"^['’]s?\s+(?:\d{2}-year-old\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
+# "Former England captain X" in a sentence about a job: a retired player, no mover.
+_RETIRED_BEFORE = re.compile(
+    rf"\b(?:former|ex-)\s*(?:[\w'’-]+\s+){{0,4}}(?:{POSITION})\s+$", re.IGNORECASE
+)
 _OWNER_OF = re.compile(r"^['’]s?\s+(?:side|team|men|plans|squad|charges|boys|project|regime)\b")
 
 
@@ -229,6 +233,7 @@ class PeopleRegistry:
                 or _OWNER_OF.match(after)
                 or NON_PLAYER_AFTER.match(after)
                 or (job and person not in known_before and not _POSITION_BEFORE.search(before))
+                or (job and _RETIRED_BEFORE.search(before))
             ):
                 self.non_players.add(person)
             if _lists().is_non_player(person):

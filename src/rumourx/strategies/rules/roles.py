@@ -15,6 +15,7 @@ from rumourx.strategies.rules.lexicon import (
     BUYER_BEFORE,
     DESCRIPTOR_TAIL,
     OPPONENT_BEFORE,
+    OWN_PLAYER_TALK,
     PAST_CLUB_BEFORE,
     POSITION,
     SELLER_AFTER,
@@ -123,6 +124,7 @@ def tag_clubs(
     buyer, "defeat to X" an opponent, "former X" a past club.
     """
     tagged: list[TaggedClub] = []
+    speakers: list[tuple[int, int]] = []
     for club in clubs:
         before = article[max(0, club.start - 80) : club.start]
         before = DESCRIPTOR_TAIL.sub(" ", before)[-50:]
@@ -209,6 +211,9 @@ def tag_clubs(
             # "linked with Liverpool and Paris Saint-Germain": both share the role.
             role = tagged[-1].role
         tagged.append(TaggedClub(club, role, owner))
+        if acting and role is ClubRole.NAMED:
+            speakers.append((len(tagged) - 1, club.end + acting.end()))
+    _speakers_clubs(article, tagged, players, speakers)
     for index in range(len(tagged) - 2, -1, -1):
         named, following = tagged[index], tagged[index + 1]
         if (
@@ -220,6 +225,31 @@ def tag_clubs(
             # "with Newcastle and Brighton considering bids": both share the role.
             tagged[index] = TaggedClub(named.mention, following.role, None)
     return _subject_buys(article, tagged, players, sentence_start, cue)
+
+
+def _speakers_clubs(
+    article: str, tagged: list[TaggedClub], players: list[Mention], speakers: list[tuple[int, int]]
+) -> None:
+    """A club whose official speaks of a player staying, leaving or being sold is his.
+
+    "Arsenal manager X says Y will be sold": Arsenal is Y's club, not his destination
+    (``own_player_talk`` cues); "Roma boss X wants to sign Y" keeps Roma a destination.
+    """
+    for index, at in speakers:
+        rest = article[at : at + 250].split(". ")[0]
+        talk = OWN_PLAYER_TALK.search(rest)
+        # Another club between ("persuade Juventus to sell him") or already his club
+        # ("talks with Liverpool, who are willing to sell"): the speaker may be buying.
+        if (
+            talk is None
+            or any(at <= t.mention.start < at + talk.start() for t in tagged)
+            or any(t.role is ClubRole.SELLER for t in tagged)
+        ):
+            continue
+        named = {p.person for p in players if p.explicit and p.start >= at}
+        owner = next(iter(named)) if len(named) == 1 else None
+        role = ClubRole.SELLER if owner else ClubRole.OTHER
+        tagged[index] = TaggedClub(tagged[index].mention, role, owner)
 
 
 def _subject_buys(
