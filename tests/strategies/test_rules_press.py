@@ -89,3 +89,44 @@ def test_a_clubs_official_speaking_of_a_player_staying_or_sold_speaks_of_his_own
     text: str, expected: set[Move]
 ) -> None:
     assert moves(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Leeds and Everton have expressed an interest in signing Uruguay forward Mateo"
+            " Sardinas, 23, from Sevilla.",
+            {
+                ("Mateo Sardinas", "Sevilla", "Leeds United", "linked"),
+                ("Mateo Sardinas", "Sevilla", "Everton", "linked"),
+            },
+        ),
+        (
+            "Brighton are preparing to make a bid for Danish striker Anders Kolding, 21,"
+            " from Midtjylland.",
+            {("Anders Kolding", "Midtjylland", "Brighton & Hove Albion", "bid")},
+        ),
+        (
+            "Wolves have rejected a bid for Portuguese winger Tiago Moreira, 25, from West Ham.",
+            {("Tiago Moreira", "Wolverhampton Wanderers", "West Ham United", "bid_rejected")},
+        ),
+        (
+            "Porto are trying to fend off interest in Tiago Moreira from Liverpool and Arsenal.",
+            {
+                ("Tiago Moreira", "Porto", "Liverpool", "linked"),
+                ("Tiago Moreira", "Porto", "Arsenal", "linked"),
+            },
+        ),
+    ],
+)
+def test_from_a_club_after_the_player_names_his_club_unless_it_bids(
+    text: str, expected: set[Move]
+) -> None:
+    assert moves(text) == expected
+
+
+def test_a_club_that_rejects_a_bid_sells_and_the_bid_was_rejected() -> None:
+    assert moves(
+        "Burnley have rejected an offer from Leeds for Scottish defender Callum Reid, 26."
+    ) == {("Callum Reid", "Burnley", "Leeds United", "bid_rejected")}

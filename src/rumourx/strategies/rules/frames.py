@@ -20,6 +20,7 @@ from rumourx.strategies.rules.lexicon import (
     BUYER_VERB,
     DESCRIPTOR_TAIL,
     OFFER_VERB,
+    SELLER_AFTER,
     SELLER_VERB,
     SWAP_FOR,
 )
@@ -117,6 +118,8 @@ def subject_buyers(
             club.role is ClubRole.SELLER
             and club.owner_of is None
             and _SUBJECT_AFTER.match(article, club.mention.end)
+            # "Wolves have rejected a bid for X": selling in its own words.
+            and not SELLER_AFTER.match(article[club.mention.end : club.mention.end + 80])
         )
         if (
             (club.role not in _SWITCHABLE and not subject_seller)

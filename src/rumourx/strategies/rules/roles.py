@@ -13,6 +13,7 @@ from rumourx.knowledge.clubs import ClubMention
 from rumourx.strategies.rules.lexicon import (
     BUYER_AFTER,
     BUYER_BEFORE,
+    BUYER_VERB,
     DESCRIPTOR_TAIL,
     OPPONENT_BEFORE,
     OWN_PLAYER_TALK,
@@ -66,6 +67,13 @@ _BID_BEFORE = re.compile(
     r"|(?:[£€$]\s?[\d.,]+\s?(?:m|bn|million|billion)?|[\d.,]+\s?m euros)\b[^.;]{0,25}$",
     re.I,
 )
+# Before "a bid for X from CLUB": the subject received the bid, so CLUB made it.
+_BID_RECEIVED = re.compile(
+    r"\b(?:reject\w*|turn\w* down|knock\w* back|rebuff\w*|dismiss\w*|refus\w*|receiv\w*|"
+    r"accept\w*|consider\w*|weigh\w* up|had|has had|have had)\s+(?:\S+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_INTEREST = re.compile(r"interest|approach|enquiry", re.IGNORECASE)
 _ROLE_AFTER = re.compile(
     r"^['’]?s?\s*(?:boss|manager|coach|president|chairman|director|owner|head|fans|supporters)\b",
     re.IGNORECASE,
@@ -174,9 +182,9 @@ def tag_clubs(
             role = ClubRole.OPPONENT
         elif owner is not None:
             role = ClubRole.SELLER
-        elif re.search(
-            r"\b(?:from|de|do|da|del|du|von|dal|della)\s*$", before
-        ) and _BID_BEFORE.search(article[max(0, club.start - 90) : club.start]):
+        elif re.search(r"\b(?:from|de|do|da|del|du|von|dal|della)\s*$", before) and _bidder_from(
+            article, club, players
+        ):
             # "a £30m bid plus £5m in add-ons from Newcastle": the bidder.
             role = ClubRole.BUYER
         elif (
@@ -225,6 +233,30 @@ def tag_clubs(
             # "with Newcastle and Brighton considering bids": both share the role.
             tagged[index] = TaggedClub(named.mention, following.role, None)
     return _subject_buys(article, tagged, players, sentence_start, cue)
+
+
+def _bidder_from(article: str, club: ClubMention, players: list[Mention]) -> bool:
+    """Whether "from CLUB" names the bidder: "a £30m bid from Newcastle".
+
+    With a player in between: "interest in X from Liverpool" names the interested
+    club, and "Wolves have rejected a bid for X from Tottenham" the bidder; but a
+    move verb before the player ("an interest in signing X, 20, from Schalke") or a
+    bid that is being made ("make a bid for X from Salzburg") names his club.
+    """
+    start = max(0, club.start - 90)
+    bid = _BID_BEFORE.search(article[start : club.start])
+    if bid is None:
+        return False
+    at = start + bid.start()
+    after = at + len(bid.group().split()[0])
+    between = [p for p in players if p.explicit and at <= p.start < club.start]
+    if not between:
+        return True
+    if BUYER_VERB.search(article[after : between[0].start]):
+        return False
+    if _INTEREST.match(bid.group()):
+        return True
+    return _BID_RECEIVED.search(article[max(0, at - 40) : at]) is not None
 
 
 def _speakers_clubs(
