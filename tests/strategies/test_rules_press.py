@@ -130,3 +130,14 @@ def test_a_club_that_rejects_a_bid_sells_and_the_bid_was_rejected() -> None:
     assert moves(
         "Burnley have rejected an offer from Leeds for Scottish defender Callum Reid, 26."
     ) == {("Callum Reid", "Burnley", "Leeds United", "bid_rejected")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fulham are interested in Lyon's French winger Bastien Morel, 22.",
+        "Fulham are interested in Lyon winger Bastien Morel, 22.",
+    ],
+)
+def test_a_city_club_after_in_is_the_club_when_a_player_follows(text: str) -> None:
+    assert moves(text) == {("Bastien Morel", "Lyon", "Fulham", "linked")}

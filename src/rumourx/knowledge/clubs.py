@@ -19,6 +19,12 @@ _INSTITUTION = re.compile(
 )
 
 
+# "interested in Stuttgart left-back X", "in Lyon's X": the club, not the city.
+_CLUB_SLOT_AFTER = re.compile(
+    r"['’]s?\s|\s+(?:[\w-]+\s+)?(?:midfielder|striker|forward|defender|winger|goalkeeper|"
+    r"keeper|centre-back|center-back|full-back|left-back|right-back|playmaker|attacker|star|"
+    r"captain|youngster|teenager|player|boss|manager|coach)\b"
+)
 _CITY_CLUB = re.compile(r"\s+(?:club|side|outfit|giants|rivals|club's|side's)\b")
 
 
@@ -106,8 +112,10 @@ class ClubIndex:
             alias = match.group(1)
             if _INSTITUTION.match(text, match.end(1)):
                 continue  # "Manchester City Council", "Arsenal Holdings": not the club
-            if alias in self._cities and re.search(
-                r"\bin\s+$", text[max(0, match.start(1) - 4) : match.start(1)]
+            if (
+                alias in self._cities
+                and re.search(r"\bin\s+$", text[max(0, match.start(1) - 4) : match.start(1)])
+                and not _CLUB_SLOT_AFTER.match(text, match.end(1))
             ):
                 continue
             if alias in self._cities and _CITY_CLUB.match(text, match.end(1)):
