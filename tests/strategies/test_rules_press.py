@@ -141,3 +141,73 @@ def test_a_club_that_rejects_a_bid_sells_and_the_bid_was_rejected() -> None:
 )
 def test_a_city_club_after_in_is_the_club_when_a_player_follows(text: str) -> None:
     assert moves(text) == {("Bastien Morel", "Lyon", "Fulham", "linked")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Everton are keen on Porto's Brazilian midfielder Caio Renaldo, 23, but face"
+            " competition from Lazio and Napoli.",
+            {
+                ("Caio Renaldo", "Porto", "Everton", "linked"),
+                ("Caio Renaldo", "Porto", "Lazio", "linked"),
+                ("Caio Renaldo", "Porto", "Napoli", "linked"),
+            },
+        ),
+        (
+            "Fulham are keen on Torino and Italy striker Pietro Galante, but Roma and Napoli are"
+            " also looking at the 25-year-old.",
+            {
+                ("Pietro Galante", "Torino", "Fulham", "linked"),
+                ("Pietro Galante", "Torino", "Roma", "linked"),
+                ("Pietro Galante", "Torino", "Napoli", "linked"),
+            },
+        ),
+        (
+            "Brentford hope to beat Celtic to the signature of Hibernian's Scottish winger Ewan"
+            " Dalgleish, 20.",
+            {
+                ("Ewan Dalgleish", "Hibernian", "Brentford", "linked"),
+                ("Ewan Dalgleish", "Hibernian", "Celtic", "linked"),
+            },
+        ),
+        (
+            "Former Everton manager Luigi Pardo wants to make Arsenal's Swiss defender Nico"
+            " Brunner, 27, his first signing at Napoli.",
+            {("Nico Brunner", "Arsenal", "Napoli", "linked")},
+        ),
+    ],
+)
+def test_rival_clubs_in_their_own_clause_are_buyers_not_sellers(
+    text: str, expected: set[Move]
+) -> None:
+    assert moves(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Leeds are chasing 26-year-old Danish defender Mikkel Sorensen of Brentford.",
+            {("Mikkel Sorensen", "Brentford", "Leeds United", "linked")},
+        ),
+        (
+            "Fulham want Danish defender Mikkel Sorensen, whose contract at Brentford runs out"
+            " in June.",
+            {("Mikkel Sorensen", "Brentford", "Fulham", "linked")},
+        ),
+        (
+            "Fulham want Danish defender Mikkel Sorensen but need Brentford to lower their"
+            " £20m asking price.",
+            {("Mikkel Sorensen", "Brentford", "Fulham", "linked")},
+        ),
+        (
+            "Fulham want Danish defender Mikkel Sorensen but Brentford are reluctant to do"
+            " business with them.",
+            {("Mikkel Sorensen", "Brentford", "Fulham", "linked")},
+        ),
+    ],
+)
+def test_the_players_own_club_in_its_usual_wordings(text: str, expected: set[Move]) -> None:
+    assert moves(text) == expected

@@ -27,7 +27,9 @@ from rumourx.strategies.rules.people import Mention
 __all__ = ["ClubRole", "TaggedClub", "clauses", "tag_clubs"]
 
 _POSITION = (
-    r"(?:(?!(?:for|to|from|by|with|of|pelo|por|per|für|pour|para|on|in|at)\b)[\w-]+\s+){0,2}?"
+    r"(?:(?!(?:for|to|from|by|with|of|pelo|por|per|für|pour|para|on|in|at|want|wants|need|needs|"
+    r"sign|like|are|is|have|has|target|eye|chase|monitor|watch|admire|rate|consider)\b)"
+    r"[\w-]+\s+){0,2}?"
     r"(?:midfielder|striker|forward|defender|winger|centre-back|center-back|"
     r"full-back|left-back|right-back|goalkeeper|keeper|playmaker|attacker|star|captain|youngster|"
     r"teenager|sensation|talisman|ace|player|man|academy graduate|loanee|outcast|veteran|"
@@ -47,7 +49,7 @@ _OWNS_NEXT_FORMULA = re.compile(
     re.IGNORECASE,
 )
 # "Jonas Keller, of Stuttgart": the club named after the player is his.
-_OF_CLUB = re.compile(r"^,\s*(?:\d{2},\s*)?of\s+(?:the\s+)?$")
+_OF_CLUB = re.compile(r"^,?\s*(?:\d{2},\s*)?of\s+(?:the\s+)?$")
 # "a move back to former club Chelsea": the former club is where he goes.
 _FORMER = re.compile(r"\s*(?:his |their )?(?:former|ex-)\s*(?:club\s+|side\s+)?$", re.I)
 _TALKS_WITH = re.compile(
@@ -62,7 +64,7 @@ _COORDINATED = re.compile(
 )
 _BUYING_CUES = frozenset({"bid", "agreed", "completed", "talks", "linked"})
 _BID_BEFORE = re.compile(
-    r"\b(?:bids?|offers?|approach|proposals?|enquiry|interest|add-ons|bonuses|ofertas?|propostas?|"
+    r"\b(?:bids?|offers?|approach|proposals?|enquiry|interest|competition|add-ons|bonuses|ofertas?|propostas?|"
     r"offert[ae]|offres?|angebote?|propuestas?|demand\w*|asking)\b[^.;]{0,70}$"
     r"|(?:[£€$]\s?[\d.,]+\s?(?:m|bn|million|billion)?|[\d.,]+\s?m euros)\b[^.;]{0,25}$",
     re.I,
@@ -73,7 +75,11 @@ _BID_RECEIVED = re.compile(
     r"accept\w*|consider\w*|weigh\w* up|had|has had|have had)\s+(?:\S+\s+){0,4}$",
     re.IGNORECASE,
 )
-_INTEREST = re.compile(r"interest|approach|enquiry", re.IGNORECASE)
+_INTEREST = re.compile(r"interest|approach|enquiry|competition", re.IGNORECASE)
+_TURN = re.compile(r"\b(?:but|while|whereas|although|though)\b|;|\s[–—-]\s", re.IGNORECASE)
+_BEAT_TO = re.compile(
+    r"^\s+to\s+(?:the\s+|his\s+|her\s+)?(?:signing|signature|deal|capture)\b", re.IGNORECASE
+)
 _ROLE_AFTER = re.compile(
     r"^['’]?s?\s*(?:boss|manager|coach|president|chairman|director|owner|head|fans|supporters)\b",
     re.IGNORECASE,
@@ -174,10 +180,13 @@ def tag_clubs(
                 ):
                     owner = player.person
                     break
-        if PAST_CLUB_BEFORE.search(before) and not (
-            BUYER_AFTER.search(after) or BUYER_BEFORE.search(_FORMER.sub("", before))
+        if PAST_CLUB_BEFORE.search(before) and (
+            acting  # "Former Tottenham manager X wants to sign Y": not Tottenham
+            or not (BUYER_AFTER.search(after) or BUYER_BEFORE.search(_FORMER.sub("", before)))
         ):
             role = ClubRole.PAST
+        elif OPPONENT_BEFORE.search(before) and _BEAT_TO.match(after):
+            role = ClubRole.BUYER  # "hope to beat Rangers to his signature": a rival buyer
         elif OPPONENT_BEFORE.search(before):
             role = ClubRole.OPPONENT
         elif owner is not None:
@@ -212,11 +221,12 @@ def tag_clubs(
         if (
             role is ClubRole.NAMED
             and tagged
-            and tagged[-1].role in (ClubRole.BUYER, ClubRole.SELLER)
+            and tagged[-1].role in (ClubRole.BUYER, ClubRole.SELLER, ClubRole.PAST)
             and tagged[-1].owner_of is None
             and _COORDINATED.match(article[tagged[-1].mention.end : club.start])
         ):
-            # "linked with Liverpool and Paris Saint-Germain": both share the role.
+            # "linked with Liverpool and Paris Saint-Germain", "the former Arsenal and
+            # Manchester United forward": both share the role.
             role = tagged[-1].role
         tagged.append(TaggedClub(club, role, owner))
         if acting and role is ClubRole.NAMED:
@@ -316,11 +326,15 @@ def _subject_buys(
     else:
         actor, other = ClubRole.BUYER, ClubRole.SELLER
     result = [TaggedClub(first.mention, actor, None)]
+    # The player's own club already named ("keen on Torino and Italy striker X"), or a
+    # new clause ("..., but Milan and Roma are also looking"): no counterpart to sell.
+    owned = other is ClubRole.SELLER and any(c.owner_of is not None for c in tagged)
     for club in tagged[1:]:
         coordinated = _COORDINATED.match(article[result[-1].mention.end : club.mention.start])
+        turned = _TURN.search(article, first.mention.end, club.mention.start)
         if coordinated and result[-1].role is actor and club.role is ClubRole.NAMED:
             result.append(TaggedClub(club.mention, actor, club.owner_of))
-        elif club.role is ClubRole.NAMED and club.owner_of is None:
+        elif club.role is ClubRole.NAMED and club.owner_of is None and not owned and not turned:
             result.append(TaggedClub(club.mention, other, None))
         else:
             result.append(club)
