@@ -211,3 +211,26 @@ def test_rival_clubs_in_their_own_clause_are_buyers_not_sellers(
 )
 def test_the_players_own_club_in_its_usual_wordings(text: str, expected: set[Move]) -> None:
     assert moves(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chelsea could sell French defender Luc Marchand as they close in on the signing of"
+            " Everton and England defender Tom Ashby, 24.",
+            {("Tom Ashby", "Everton", "Chelsea", "agreed")},
+        ),
+    ],
+)
+def test_a_club_selling_one_player_to_buy_another(text: str, expected: set[Move]) -> None:
+    assert moves(text) == expected
+
+
+def test_clubs_whose_officials_meet_are_not_the_players_club() -> None:
+    found = moves(
+        "Officials from Leeds and Porto met this week to discuss a deal that would see"
+        " Portuguese winger Nuno Valente join the Whites."
+    )
+    # Which of the two sells is not said; the destination the text names is read.
+    assert ("Nuno Valente", None, "Leeds United", "linked") in found

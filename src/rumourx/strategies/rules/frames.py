@@ -37,7 +37,10 @@ _PREPOSITION = re.compile(
 )
 _LIST = re.compile(r"^\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?$")
 _FUNDING = re.compile(
-    r"\bto (?:help )?(?:fund|finance|pay for|raise (?:the )?(?:funds|money))\b", re.IGNORECASE
+    r"\bto (?:help )?(?:fund|finance|pay for|raise (?:the )?(?:funds|money))\b"
+    r"|\b(?:as|while) they (?:close in on|move for|pursue|chase)\b"
+    r"|\bas part of (?:a|the|any) (?:deal|bid|move) to sign\b",
+    re.IGNORECASE,
 )
 _SUBJECT_AFTER = re.compile(
     r"\s+(?:are|is|have|has|will|would|could|may|might|remain|look)\b(?!\s+(?:ready|willing|"
@@ -239,9 +242,13 @@ def subject_sellers(
             continue
         seller = TaggedClub(club.mention, ClubRole.SELLER, objects[0].person)
         funding = _FUNDING.search(article, after, end)
-        if club.role is ClubRole.BUYER and funding:
-            # "Juventus may sell X or Y to fund moves for Z": buyer of Z, seller of X, Y.
+        if club.role in (ClubRole.BUYER, ClubRole.NAMED) and funding:
+            # "Juventus may sell X or Y to fund moves for Z", "Arsenal could sell X as
+            # they close in on Z": buyer of Z, seller of X, Y.
             sold = [p for p in players if p.explicit and after <= p.start < funding.start()]
+            if not sold:
+                continue  # "could offer a player as part of a deal for X": nobody named
+            result[index] = TaggedClub(club.mention, ClubRole.BUYER, None)
             for offset, person in enumerate(dict.fromkeys(p.person for p in sold), start=1):
                 result.insert(index + offset, TaggedClub(club.mention, ClubRole.SELLER, person))
             break

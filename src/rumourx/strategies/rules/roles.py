@@ -28,7 +28,8 @@ __all__ = ["ClubRole", "TaggedClub", "clauses", "tag_clubs"]
 
 _POSITION = (
     r"(?:(?!(?:for|to|from|by|with|of|pelo|por|per|für|pour|para|on|in|at|want|wants|need|needs|"
-    r"sign|like|are|is|have|has|target|eye|chase|monitor|watch|admire|rate|consider)\b)"
+    r"sign|like|are|is|have|has|target|eye|chase|monitor|watch|admire|rate|consider|make|"
+    r"bring|add)\b)"
     r"[\w-]+\s+){0,2}?"
     r"(?:midfielder|striker|forward|defender|winger|centre-back|center-back|"
     r"full-back|left-back|right-back|goalkeeper|keeper|playmaker|attacker|star|captain|youngster|"
@@ -76,6 +77,11 @@ _BID_RECEIVED = re.compile(
     re.IGNORECASE,
 )
 _INTEREST = re.compile(r"interest|approach|enquiry|competition", re.IGNORECASE)
+# "Officials from Arsenal and Fiorentina met": the clubs talk, neither is sold from.
+_DELEGATES_FROM = re.compile(
+    r"\b(?:officials|representatives|chiefs|executives|directors|delegation|scouts)\s+from\s*$",
+    re.IGNORECASE,
+)
 _TURN = re.compile(r"\b(?:but|while|whereas|although|though)\b|;|\s[–—-]\s", re.IGNORECASE)
 _BEAT_TO = re.compile(
     r"^\s+to\s+(?:the\s+|his\s+|her\s+)?(?:signing|signature|deal|capture)\b", re.IGNORECASE
@@ -203,7 +209,9 @@ def tag_clubs(
         ):
             # "Josh King is in talks with Galatasaray": the player talks to his buyer.
             role = ClubRole.BUYER
-        elif SELLER_BEFORE.search(before) or SELLER_AFTER.search(after):
+        elif (
+            SELLER_BEFORE.search(before) and not _DELEGATES_FROM.search(before)
+        ) or SELLER_AFTER.search(after):
             role = ClubRole.SELLER
             if SELLER_BEFORE.search(before):
                 # "Gabriel from Lille", "if Matip leaves Anfield": the player just named.
