@@ -234,3 +234,20 @@ def test_clubs_whose_officials_meet_are_not_the_players_club() -> None:
     )
     # Which of the two sells is not said; the destination the text names is read.
     assert ("Nuno Valente", None, "Leeds United", "linked") in found
+
+
+def test_speculation_linking_him_with_clubs_links_him() -> None:
+    assert moves(
+        "Porto winger Andre Salgado, 24, says he is not thinking about leaving, despite"
+        " speculation linking him with Everton and Fulham."
+    ) == {
+        ("Andre Salgado", "Porto", "Everton", "linked"),
+        ("Andre Salgado", "Porto", "Fulham", "linked"),
+    }
+
+
+def test_the_players_contract_at_a_club_names_his_club() -> None:
+    assert moves(
+        "Andre Salgado is Everton's top target, with the 24-year-old's contract at Porto"
+        " running out in the summer."
+    ) == {("Andre Salgado", "Porto", "Everton", "linked")}
