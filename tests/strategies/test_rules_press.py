@@ -251,3 +251,20 @@ def test_the_players_contract_at_a_club_names_his_club() -> None:
         "Andre Salgado is Everton's top target, with the 24-year-old's contract at Porto"
         " running out in the summer."
     ) == {("Andre Salgado", "Porto", "Everton", "linked")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Fulham hope to agree a new contract with Harvey Lomond, 27, before the summer.",
+            {("Harvey Lomond", "Fulham", "Fulham", "linked")},
+        ),
+        (
+            "Burnley are in talks with Lomond over a new £60,000-a-week contract.",
+            {("Lomond", "Burnley", "Burnley", "talks")},
+        ),
+    ],
+)
+def test_renewal_talks_name_the_player_and_his_club(text: str, expected: set[Move]) -> None:
+    assert moves(text) == expected

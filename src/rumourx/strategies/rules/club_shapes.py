@@ -29,6 +29,7 @@ from rumourx.strategies.rules.lexicon import (
 
 __all__ = ["club_shaped", "find_club_shapes"]
 
+_AGE_AFTER = re.compile(r",\s*\d{2}\b")
 _WORD = r"St\.|[A-Z][\w'’&-]*\w|[A-Z]"
 _LINK = r"(?:de|da|del|do|of)\s+"
 _NAMES = rf"(?:{_WORD})(?:\s+(?:{_LINK})?(?:{_WORD}|\d{{2,4}}\b)){{0,2}}"
@@ -98,6 +99,8 @@ def find_club_shapes(text: str, clubs: ClubIndex) -> list[str]:
                     continue
             if any(s < end and start < e for s, e in known):
                 continue
+            if _AGE_AFTER.match(text, end):
+                continue  # "a new contract with Antonio Rudiger, 28,": a person, not a club
             name = _trim(match.group(1))
             if index < 2 and len(name.split()) < 2:
                 continue  # the club word alone ("The Athletic" is an outlet)
