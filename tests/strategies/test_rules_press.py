@@ -268,3 +268,14 @@ def test_the_players_contract_at_a_club_names_his_club() -> None:
 )
 def test_renewal_talks_name_the_player_and_his_club(text: str, expected: set[Move]) -> None:
     assert moves(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fulham have refused to comment on moves for Lomond and Porto defender Rui Vidal.",
+        "Fulham want a winger, with the club also having Lomond among their list of targets.",
+    ],
+)
+def test_a_lone_surname_in_a_target_slot_is_a_player(text: str) -> None:
+    assert ("Lomond", None, "Fulham", "linked") in moves(text)

@@ -72,6 +72,11 @@ _WHO_AFTER = re.compile(r"^,\s*(?:\d{2},\s*)?who\b")
 _LISTED = re.compile(r"^(?:,\s*\d{2})?\s*(?:,|and|or|&|,\s*and|,\s*or)\s*$")
 # "Chelsea's Ziyech", "Inter's Lukaku": a lone name right after a club's.
 _CLUBS_PLAYER = re.compile(r"^['’]s?\s+(?:\d{2}-year-old\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
+# "having Haaland among their targets", "Kane is on their list": a lone surname.
+_TARGET_AFTER = re.compile(
+    r"^\s+(?:is\s+|remains\s+)?(?:among|on|at the top of|tops)\s+(?:their|his|the\s+club's)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:list|shortlist|radar|targets|wish ?list)\b"
+)
 # "Former England captain X" in a sentence about a job: a retired player, no mover.
 _RETIRED_BEFORE = re.compile(
     rf"\b(?:former|ex-)\s*(?:[\w'’-]+\s+){{0,4}}(?:{POSITION})\s+$", re.IGNORECASE
@@ -211,6 +216,7 @@ class PeopleRegistry:
                     or PLAYER_POSSESSIVE.match(after)
                     or (abs_start == sentence.start and _SUBJECT_VERB.match(after))
                     or _WHO_AFTER.match(after)
+                    or _TARGET_AFTER.match(after)
                     or (found and _LISTED.match(article[found[-1].end : abs_start]))
                     or any(
                         _CLUBS_PLAYER.match(article[e:abs_start])
