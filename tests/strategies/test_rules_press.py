@@ -279,3 +279,10 @@ def test_renewal_talks_name_the_player_and_his_club(text: str, expected: set[Mov
 )
 def test_a_lone_surname_in_a_target_slot_is_a_player(text: str) -> None:
     assert ("Lomond", None, "Fulham", "linked") in moves(text)
+
+
+def test_a_club_that_hoped_to_sign_him_before_is_an_earlier_suitor() -> None:
+    assert moves(
+        "Fulham have made a loan bid for Chelsea defender Ollie Brant after Reading hoped to"
+        " sign the 20-year-old."
+    ) == {("Ollie Brant", "Chelsea", "Fulham", "bid")}

@@ -82,6 +82,11 @@ _DELEGATES_FROM = re.compile(
     r"\b(?:officials|representatives|chiefs|executives|directors|delegation|scouts)\s+from\s*$",
     re.IGNORECASE,
 )
+_AFTER_BEFORE = re.compile(r"\b(?:after|when|since)\s*$", re.IGNORECASE)
+_PAST_SUITOR_AFTER = re.compile(
+    r"^\s+(?:had\s+)?(?:hoped|wanted|tried|attempted|failed)\s+to\s+(?:sign|land|bring)\b",
+    re.IGNORECASE,
+)
 _TURN = re.compile(r"\b(?:but|while|whereas|although|though)\b|;|\s[–—-]\s", re.IGNORECASE)
 _BEAT_TO = re.compile(
     r"^\s+to\s+(?:the\s+|his\s+|her\s+)?(?:signing|signature|deal|capture)\b", re.IGNORECASE
@@ -186,7 +191,9 @@ def tag_clubs(
                 ):
                     owner = player.person
                     break
-        if PAST_CLUB_BEFORE.search(before) and (
+        if _AFTER_BEFORE.search(before) and _PAST_SUITOR_AFTER.match(after):
+            role = ClubRole.PAST  # "after Swansea hoped to sign him": an earlier suitor
+        elif PAST_CLUB_BEFORE.search(before) and (
             acting  # "Former Tottenham manager X wants to sign Y": not Tottenham
             or not (BUYER_AFTER.search(after) or BUYER_BEFORE.search(_FORMER.sub("", before)))
         ):
