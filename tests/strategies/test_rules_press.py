@@ -48,8 +48,8 @@ def test_a_club_joining_the_race_has_signed_nobody(text: str, expected: set[Move
 @pytest.mark.parametrize(
     "text",
     [
-        "Sporting director of football Ruud Kamphorst is set to leave his post, with the"
-        " ex-Netherlands winger linked with Arsenal.",
+        "Celtic director of football Ruud Kamphorst will step down from his post, and the"
+        " former Dutch winger has been linked with Arsenal.",
         "Former Chelsea and Wales defender Owen Pritchard is keen on the Burnley job.",
         "Fulham are considering an approach for Marco Silvano as their next head coach after the"
         " departure of Dario Santangelo.",
@@ -65,13 +65,13 @@ def test_a_coaching_or_executive_job_is_no_rumour(text: str) -> None:
     ("text", "expected"),
     [
         (
-            "Arsenal manager Mikel Arteta says French striker Adrien Lavelle, 27, will be sold"
-            " this summer despite interest from Roma.",
-            {("Adrien Lavelle", "Arsenal", "Roma", "linked")},
+            "Wolves boss Lars Ekdal says French striker Adrien Lavelle, 27, will be sold in"
+            " January despite interest from Roma.",
+            {("Adrien Lavelle", "Wolverhampton Wanderers", "Roma", "linked")},
         ),
         (
-            "Barcelona president Joan Laporta says he is convinced that Brazil forward Thiago"
-            " Mendoza, 24, wants to stay at the club.",
+            "Valencia president Marta Rubio insists Brazil forward Thiago Mendoza, 24, will"
+            " stay at the club.",
             set(),
         ),
         (
@@ -79,9 +79,9 @@ def test_a_coaching_or_executive_job_is_no_rumour(text: str) -> None:
             {("Dario Kessler", "Arsenal", "Roma", "linked")},
         ),
         (
-            "Lazio sporting director Igli Tare has opened talks with Liverpool for Belgian forward"
-            " Ruben Vanholt, with the Reds willing to sell the 26-year-old.",
-            {("Ruben Vanholt", "Liverpool", "Lazio", "talks")},
+            "Porto technical director Joao Leal has begun talks with Everton about Belgian winger"
+            " Ruben Vanholt, with the Toffees happy to sell the 26-year-old.",
+            {("Ruben Vanholt", "Everton", "Porto", "talks")},
         ),
     ],
 )
