@@ -8,8 +8,49 @@ import sys
 from pathlib import Path
 
 from rumourx.cli.options import EXIT_OK, STRATEGIES, add_model_options, settings_from
+from rumourx.core.errors import InputError
 
 __all__ = ["add_parser"]
+
+
+def _run_items(args: argparse.Namespace) -> int:
+    from rumourx.evaluation.items import evaluate_items, load_items, read_ids
+
+    exclude = read_ids(Path(args.exclude)) if args.exclude else set()
+    items = load_items(Path(args.items), exclude=exclude)
+    names = list(args.compare) if args.compare else [args.strategy or "rules"]
+    if "naive" in names:
+        raise InputError("--items scores extraction strategies; naive needs --articles and --gold")
+    settings = settings_from(args)
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty() and (done % 100 == 0 or done == total):
+            print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr)
+
+    results = [
+        evaluate_items(items, name, settings, progress=progress, categorise=args.categories)
+        for name in names
+    ]
+    if args.json:
+        print(json.dumps([r.as_dict() for r in results], indent=2))
+    else:
+        print("strategy | items | players | player R | player P | club consistency | s/item")
+        for r in results:
+            s = r.score
+            print(
+                f"{r.name} | {s.items} | {s.labelled} | {s.recall:.3f} | {s.precision:.3f} | "
+                f"{s.club_consistency:.3f} | {r.seconds / max(s.items, 1):.4f}"
+            )
+        for r in results:
+            for category, count in (r.categories or {}).items():
+                print(f"[{r.name}] {category}: {count}")
+            for error in r.errors:
+                print(f"error ({r.name}): {error}", file=sys.stderr)
+    if args.verbose:
+        for r in results:
+            for line in r.score.misses:
+                print(f"[{r.name}] {line}")
+    return EXIT_OK
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -17,6 +58,14 @@ def _run(args: argparse.Namespace) -> int:
     from rumourx.evaluation.runner import evaluate
     from rumourx.evaluation.scoring import FIELDS
 
+    if args.items:
+        if args.articles or args.gold:
+            raise InputError("give either --items, or --articles with --gold")
+        return _run_items(args)
+    if not (args.articles and args.gold):
+        raise InputError("give --articles with --gold, or --items")
+    if args.exclude or args.categories:
+        raise InputError("--exclude and --categories apply to --items")
     corpus = load_corpus(Path(args.articles), Path(args.gold))
     names = list(args.compare) if args.compare else [args.strategy or "rules"]
     settings = settings_from(args)
@@ -58,13 +107,25 @@ def _run(args: argparse.Namespace) -> int:
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``eval``."""
     evaluation = sub.add_parser("eval", help="score strategies against gold labels")
-    evaluation.add_argument("--articles", required=True, help="articles JSONL")
-    evaluation.add_argument("--gold", required=True, help="gold labels JSONL")
+    evaluation.add_argument("--articles", help="articles JSONL (scored against --gold)")
+    evaluation.add_argument("--gold", help="gold labels JSONL (rumours with roles)")
+    evaluation.add_argument(
+        "--items",
+        help="player-labelled items JSONL (bbc-items format): player recall and precision",
+    )
+    evaluation.add_argument(
+        "--exclude", help="with --items: a file of item ids to leave out, one a line"
+    )
     evaluation.add_argument(
         "--compare",
         nargs="+",
         choices=(*STRATEGIES, "naive"),
         help="strategies to compare side by side (naive is the single-call baseline)",
+    )
+    evaluation.add_argument(
+        "--categories",
+        action="store_true",
+        help="with --items: count the misses by category (missed players, extra rumours)",
     )
     evaluation.add_argument("--json", action="store_true", help="print figures as JSON")
     evaluation.add_argument("--verbose", action="store_true", help="list every miss")

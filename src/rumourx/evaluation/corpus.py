@@ -10,7 +10,7 @@ from typing import Any
 from rumourx.core.errors import InputError
 from rumourx.core.types import Article
 
-__all__ = ["LabelledArticle", "load_corpus"]
+__all__ = ["LabelledArticle", "load_corpus", "read_jsonl"]
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,12 @@ class LabelledArticle:
     gold: list[dict[str, Any]]
 
 
-def _lines(path: Path) -> list[dict[str, Any]]:
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """The objects of a JSONL file, each with an ``id``.
+
+    Raises:
+        InputError: The file is missing, a line is not JSON, or an object has no ``id``.
+    """
     if not path.is_file():
         raise InputError(f"no such file: {path}")
     rows = []
@@ -47,8 +52,8 @@ def load_corpus(articles: Path, gold: Path) -> list[LabelledArticle]:
     Raises:
         InputError: A file is missing or malformed, or a gold id has no article.
     """
-    labels = {row["id"]: row.get("rumours", []) for row in _lines(gold)}
-    texts = {row["id"]: row for row in _lines(articles) if row["id"] in labels}
+    labels = {row["id"]: row.get("rumours", []) for row in read_jsonl(gold)}
+    texts = {row["id"]: row for row in read_jsonl(articles) if row["id"] in labels}
     missing = [i for i in labels if i not in texts]
     if missing:
         raise InputError(f"gold ids with no article: {', '.join(missing[:5])}")

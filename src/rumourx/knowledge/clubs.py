@@ -19,6 +19,15 @@ _INSTITUTION = re.compile(
 )
 
 
+# "interested in Stuttgart left-back X", "in Lyon's X": the club, not the city.
+_CLUB_SLOT_AFTER = re.compile(
+    r"['’]s?\s|\s+(?:[\w-]+\s+)?(?:midfielder|striker|forward|defender|winger|goalkeeper|"
+    r"keeper|centre-back|center-back|full-back|left-back|right-back|playmaker|attacker|star|"
+    r"captain|youngster|teenager|player|boss|manager|coach)\b"
+)
+_CITY_CLUB = re.compile(r"\s+(?:club|side|outfit|giants|rivals|club's|side's)\b")
+
+
 @dataclass(frozen=True)
 class ClubMention:
     """A club named in a text: ``text[start:end]`` is the alias as written."""
@@ -36,6 +45,9 @@ class ClubIndex:
         clubs: Canonical name to aliases (matched case-sensitively, whole words).
         contextual: Aliases that name a club only when the article already names a
             club they fit ("United" after "Manchester United"), with those clubs.
+        cities: Aliases that are also city names ("in Madrid" is no club).
+        defaults: The club a contextual alias names when the article names none it
+            fits ("United" alone is Manchester United).
     """
 
     def __init__(
@@ -43,8 +55,10 @@ class ClubIndex:
         clubs: dict[str, list[str]],
         contextual: dict[str, list[str]],
         cities: frozenset[str] = frozenset(),
+        defaults: dict[str, str] | None = None,
     ) -> None:
         self._cities = cities
+        self._defaults = defaults or {}
         self._alias_to_club: dict[str, str] = {}
         self._folded: dict[str, str] = {}
         for club, aliases in clubs.items():
@@ -77,6 +91,10 @@ class ClubIndex:
             return None
         return self.canonical(name) or " ".join(name.split()) or None
 
+    def alias_items(self) -> list[tuple[str, str]]:
+        """Every ``(alias, canonical club)`` pair."""
+        return list(self._alias_to_club.items())
+
     def is_alias(self, word: str) -> bool:
         """Whether ``word`` is exactly a known club alias."""
         return word in self._alias_to_club
@@ -94,23 +112,34 @@ class ClubIndex:
             alias = match.group(1)
             if _INSTITUTION.match(text, match.end(1)):
                 continue  # "Manchester City Council", "Arsenal Holdings": not the club
-            if alias in self._cities and re.search(
-                r"\bin\s+$", text[max(0, match.start(1) - 4) : match.start(1)]
+            if (
+                alias in self._cities
+                and re.search(r"\bin\s+$", text[max(0, match.start(1) - 4) : match.start(1)])
+                and not _CLUB_SLOT_AFTER.match(text, match.end(1))
             ):
                 continue
+            if alias in self._cities and _CITY_CLUB.match(text, match.end(1)):
+                continue  # "the Birmingham club" is a club of that city, not the one so named
             mentions.append(
                 ClubMention(self._alias_to_club[alias], alias, match.start(1), match.end(1))
             )
             taken.append((match.start(1), match.end(1)))
-        if known:
+        if known is not None:
             for match in self._context_pattern.finditer(text):
                 if any(s <= match.start(1) < e for s, e in taken):
                     continue
-                fits = [c for c in self._contextual[match.group(1)] if c in known]
+                alias = match.group(1)
+                fits = [c for c in self._contextual[alias] if c in known]
+                if not fits and alias in self._defaults:
+                    # "United" alone, with no other United named: Manchester United.
+                    before = text[max(0, match.start(1) - 25) : match.start(1)]
+                    after = text[match.end(1) : match.end(1) + 20]
+                    if not re.search(r"[A-Z][\w'’-]*\s+$", before) and not re.match(
+                        r"\s+[A-Z]", after
+                    ):
+                        fits = [self._defaults[alias]]
                 if len(fits) == 1:
-                    mentions.append(
-                        ClubMention(fits[0], match.group(1), match.start(1), match.end(1))
-                    )
+                    mentions.append(ClubMention(fits[0], alias, match.start(1), match.end(1)))
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -122,7 +151,12 @@ def club_index() -> ClubIndex:
         resources.files("rumourx.knowledge.data").joinpath("clubs.json").read_text("utf-8")
     )
     clubs = {name: entry["aliases"] for name, entry in raw["clubs"].items()}
-    return ClubIndex(clubs, raw["contextual"], frozenset(raw.get("cities", [])))
+    return ClubIndex(
+        clubs,
+        raw["contextual"],
+        frozenset(raw.get("cities", [])),
+        raw.get("contextual_default", {}),
+    )
 
 
 def normalise_club(name: str | None) -> str | None:

@@ -1,1 +1,1 @@
-"""Data files: clubs.json, outlets.json, people.json."""
+"""Data files: clubs.json, outlets.json, people.json and the cue tables in cues/."""

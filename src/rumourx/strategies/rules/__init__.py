@@ -193,15 +193,28 @@ def _draft(reading: Reading, move: Move, moves: list[Move], exclude: set[str]) -
     )
 
 
-def propose_drafts(job: ArticleJob) -> list[Draft]:
-    """Every move the rules find in the article, as drafts."""
+def _propose(job: ArticleJob) -> Proposal:
     reading = read_article(job.text, club_index(), outlet_index())
     moves = find_moves(reading)
     exclude: set[str] = set()
     if job.publisher:
         publisher = outlet_index().lookup(job.publisher)
         exclude.add(publisher.name if publisher else job.publisher)
-    return [_draft(reading, move, moves, exclude) for move in moves]
+    # No destination, no move: "X wants to leave" is left open, and said so.
+    open_ended = [m for m in moves if m.to_club is None]
+    moves = [m for m in moves if m.to_club is not None]
+    return Proposal(
+        drafts=[_draft(reading, move, moves, exclude) for move in moves],
+        warnings=[
+            f"{m.player}: a departure with no destination named; no move reported"
+            for m in open_ended
+        ],
+    )
+
+
+def propose_drafts(job: ArticleJob) -> list[Draft]:
+    """Every move the rules find in the article, as drafts (each with a destination)."""
+    return _propose(job).drafts
 
 
 class RulesStrategy:
@@ -211,5 +224,5 @@ class RulesStrategy:
 
     def plan(self, job: ArticleJob) -> Plan:
         """Propose without asking any model."""
-        return Proposal(drafts=propose_drafts(job))
+        return _propose(job)
         yield  # pragma: no cover - makes this a generator that asks nothing

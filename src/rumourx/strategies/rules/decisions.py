@@ -9,12 +9,14 @@ from rumourx.core.types import Fee, Status, TransferType
 from rumourx.knowledge.fees import find_money, parse_fee
 from rumourx.knowledge.outlets import OutletIndex
 from rumourx.strategies.rules.lexicon import (
+    EXTENSION,
     EXTENSION_DONE,
     FREE,
     HEDGE,
     LOAN,
     LOAN_OBLIGATION,
     LOAN_OPTION,
+    MOVE_WORD,
     NON_FEE_MONEY,
     PERMANENT,
     RATED_MONEY,
@@ -36,9 +38,12 @@ _NEUTRALISE = re.compile(
 _HEDGE_BREAK = re.compile(r"\b(?:after|because|since|as|when|following)\b", re.IGNORECASE)
 _NO_OFFER = re.compile(
     r"\b(?:yet to|not|no|never|without)\s+(?:\w+\s+)?"
-    r"(?:make|made|making|submit\w*|lodge\w*|table\w*)\s+(?:an?\s+|any\s+)?(?:formal\s+)?(?:offer|bid)s?\b",
+    r"(?:make|made|making|submit\w*|lodge\w*|table\w*)\s+(?:an?\s+|any\s+)?(?:formal\s+)?(?:offer|bid)s?\b"
+    r"|\b(?:no (?:intention|plans?|desire) (?:of|to)|not|never|won't|refuse to|reluctant to)\s+"
+    r"(?:\w+\s+)?(?:sell|selling)\b",
     re.IGNORECASE,
 )
+_OTHER_DEAL = re.compile(r"^(?:if|despite|after|although|though|should|unless)\b", re.I)
 _DOWNGRADE = {"bid": "linked", "agreed": "talks", "completed": "agreed"}
 _REPORT_AFTER = re.compile(
     r"^\s*(?:now\s+|are\s+|is\s+|have\s+|has\s+)?(?:report(?:s|ing|ed)?|claim(?:s|ed)?|"
@@ -94,6 +99,36 @@ def _clause_at(text: str, offset: int) -> str:
     return " ".join(parts)
 
 
+def _clause_before(text: str, offset: int) -> str:
+    """The nearest earlier clause of the sentence that names a stage, or "".
+
+    "... attracting interest from Arsenal, Liverpool and Manchester United": the list's
+    later clubs take the stage of the clause that opened it.
+    """
+    spans = clauses(text)
+    own = next((i for i, (s, e) in enumerate(spans) if s <= offset <= e), None)
+    for start, end in reversed(spans[max(0, (own or 0) - 3) : own or 0]):
+        piece = text[start:end]
+        if _OTHER_DEAL.match(piece):
+            break  # "If talks to sign X break down, ...": another deal's stage
+        if _status_in(piece):
+            return piece
+    return ""
+
+
+def _blank_extension_clauses(text: str, anchor: int = -1) -> str:
+    """The sentence with the clauses about a new contract blanked, for another move.
+
+    "X has turned down the offer of a contract extension, putting United on alert":
+    the rejected offer is the renewal's, not United's. The anchor's clause stays.
+    """
+    chars = list(text)
+    for start, end in clauses(text):
+        if not start <= anchor <= end and EXTENSION.search(text[start:end]):
+            chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 def decide_status(texts: Iterable[tuple[str, int]], *, extension: bool) -> Status:
     """The furthest stage any sentence reaches; clause-local first.
 
@@ -104,7 +139,14 @@ def decide_status(texts: Iterable[tuple[str, int]], *, extension: bool) -> Statu
     best: str | None = None
     hedged_only = True
     for text, anchor in texts:
-        status = _status_in(_clause_at(text, anchor)) or _status_in(text)
+        if not extension:
+            text = _blank_extension_clauses(text, anchor)
+        status = (
+            _status_in(_clause_at(text, anchor))
+            or _status_in(_clause_before(text, anchor))
+            or _status_in(text)
+            or ("linked" if MOVE_WORD.search(text) else None)
+        )
         if not HEDGE.search(text):
             hedged_only = False
         if extension and EXTENSION_DONE.search(text):
@@ -124,6 +166,8 @@ def decide_type(own: list[str], context: list[str], *, extension: bool) -> Trans
     """The kind of move, from its own sentences and what the article says of the player."""
     if extension:
         return TransferType.EXTENSION
+    own = [_blank_extension_clauses(text) for text in own]
+    context = [_blank_extension_clauses(text) for text in context]
     everything = _NO_OFFER.sub(" ", " ".join(own + context))
     mine = _NO_OFFER.sub(" ", " ".join(own))
     if LOAN_OBLIGATION.search(mine):

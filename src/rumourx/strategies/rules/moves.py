@@ -12,10 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from rumourx.strategies.rules.attachment import assign_clubs, replaced_players
+from rumourx.strategies.rules.frames import offer_moves
 from rumourx.strategies.rules.lexicon import (
     DEPARTURE,
     EXTENSION,
+    MOVE_WORD,
     NEGATED_EXTENSION,
+    STATUS_CUES,
 )
 from rumourx.strategies.rules.people import Mention
 from rumourx.strategies.rules.reading import Reading, SentenceFacts, first_cue, is_background
@@ -23,15 +27,24 @@ from rumourx.strategies.rules.roles import ClubRole, TaggedClub, clauses
 
 __all__ = ["Move", "find_moves"]
 
-_LEADING_SUBORDINATE = re.compile(
-    r"^(?:despite|after|although|though|following|having|since)\b", re.IGNORECASE
-)
-_COORDINATED_PLAYERS = re.compile(
-    r"^\s*(?:,|and|&|or|,\s*and)\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*['’]s?\s+"
-    r"(?:[\w-]+\s+){0,2})?$"
-)
 _CONTINUATION_CHARS = 90
 _CONTRAST = re.compile(r"^(?:but|while|whereas|however|although|though|yet|meanwhile)\b", re.I)
+# "X, who had been linked with Villa, looks set to join Leipzig": the main clause resumes.
+_RESUMES = re.compile(
+    r"^(?:has|have|is|are|was|were|will|would|could|can|may|might|looks?|seems?|remains?|"
+    r"wants?|is set|are set)\b",
+    re.IGNORECASE,
+)
+# "They are also targeting X": the club the text is about, as the sentence's subject.
+_SUBJECT_PRONOUN = re.compile(
+    r"^(?:they|the club|the (?:[A-Z][\w-]*\s+){0,3}(?:club|side|giants|champions|outfit))\s+"
+    r"(?:are|have|were|had|will|would|could|may|might|also|remain|want|look)\b",
+    re.IGNORECASE,
+)
+# "Among their targets, X and Y": the topic club wants them.
+_PRONOUN_TARGET = re.compile(
+    r"\btheir (?:\w+ ){0,2}(?:targets?|radar|shortlist|list|wish ?list|priority)\b", re.I
+)
 _CLUB_PRONOUN = re.compile(r"\b(?:they|the club|the side)\b", re.IGNORECASE)
 _STRONG_CUES = frozenset({"completed", "agreed", "bid", "talks", "collapsed", "bid_rejected"})
 
@@ -59,57 +72,6 @@ class Move:
     anchors: dict[int, int] = field(default_factory=dict)
     context: list[int] = field(default_factory=list)
     sellers: list[str] = field(default_factory=list)
-
-
-def _groups(article: str, players: list[Mention]) -> list[list[Mention]]:
-    """Players in a coordinated list ("X, Y and Z") form one group."""
-    groups: list[list[Mention]] = []
-    for mention in sorted(players, key=lambda m: m.start):
-        if groups and _COORDINATED_PLAYERS.match(article[groups[-1][-1].end : mention.start]):
-            groups[-1].append(mention)
-        else:
-            groups.append([mention])
-    return groups
-
-
-def _assign_clubs(article: str, facts: SentenceFacts) -> dict[str, list[TaggedClub]]:
-    """Give each club of a sentence to the player group it belongs with.
-
-    A club goes to the nearest group in its own clause; a clause with no player
-    lends its clubs to the nearest group of the sentence, unless it is a leading
-    "Despite ..." or "After ..." clause, which tells of another deal.
-    """
-    sentence = facts.sentence
-    groups = _groups(article, facts.players)
-    spans = [(s + sentence.start, e + sentence.start) for s, e in clauses(sentence.text)]
-
-    def clause_of(offset: int) -> int:
-        return next((i for i, (s, e) in enumerate(spans) if s <= offset <= e), len(spans) - 1)
-
-    assigned: dict[str, list[TaggedClub]] = {m.person: [] for m in facts.players}
-    first_player = min((m.start for m in facts.players), default=sentence.end)
-    for club in facts.clubs:
-        if club.role is ClubRole.BUYER and club.mention.end <= first_player:
-            # The sentence's subject acts on every player it names.
-            for mention in facts.players:
-                assigned[mention.person].append(club)
-            continue
-        where = clause_of(club.mention.start)
-        local = [g for g in groups if any(clause_of(m.start) == where for m in g)]
-        if not local:
-            first = sentence.text[spans[where][0] - sentence.start :]
-            if where == 0 and _LEADING_SUBORDINATE.match(first):
-                continue
-            local = groups
-        if not local:
-            continue
-        nearest = min(
-            local,
-            key=lambda g: min(abs(m.start - club.mention.start) for m in g),
-        )
-        for mention in nearest:
-            assigned[mention.person].append(club)
-    return assigned
 
 
 def _destinations(
@@ -145,6 +107,7 @@ class _Collector:
         *,
         extension: bool = False,
         context: int | None = None,
+        mine: list[TaggedClub] | None = None,
     ) -> None:
         key = (player, to_club, extension, facts.opinion)
         move = self.moves.setdefault(
@@ -156,9 +119,20 @@ class _Collector:
             move.anchors[index] = anchor
         if context is not None and context not in move.context:
             move.context.append(context)
+        # A selling club with no named player sells the players it was attached to,
+        # or, when it opens the sentence, every player the sentence names.
+        first = min((m.start for m in facts.players), default=facts.sentence.end)
         for club in facts.clubs:
-            if club.role is ClubRole.SELLER and (club.owner_of in (None, player)):
+            subject = club is facts.clubs[0] and club.mention.end <= first
+            attached = mine is None or club in mine or subject
+            own = club.owner_of == player or (club.owner_of is None and attached)
+            if club.role is ClubRole.SELLER and own:
                 move.sellers.append(club.mention.club)
+
+
+def _clause_index(text: str, offset: int) -> int:
+    spans = clauses(text)
+    return next((i for i, (s, e) in enumerate(spans) if s <= offset <= e), len(spans) - 1)
 
 
 def _without_history(facts: SentenceFacts) -> SentenceFacts | None:
@@ -169,7 +143,7 @@ def _without_history(facts: SentenceFacts) -> SentenceFacts | None:
         piece = sentence.text[start:end]
         # A clause after a history clause continues it ("signed players such as X, Y
         # and Z"), unless it turns to the news ("..., but Brentford moved quickly").
-        continues = bool(history) and not _CONTRAST.match(piece)
+        continues = bool(history) and not (_CONTRAST.match(piece) or _RESUMES.match(piece))
         if is_background(piece) or continues:
             history.append((start + sentence.start, end + sentence.start))
     if not history:
@@ -206,23 +180,45 @@ def find_moves(reading: Reading) -> list[Move]:
         if (
             not players
             and not facts.people_named
-            and len(text) <= _CONTINUATION_CHARS
+            and len(text) <= _CONTINUATION_CHARS + 50
             and previous is not None
             and len({m.person for m in previous.players}) == 1
             and facts.clubs
-            and first_cue(previous.sentence.text) in ("bid", "talks", "linked")
-            and not _destinations(previous, previous.clubs, previous.players[0], None)
+            and (
+                (
+                    first_cue(previous.sentence.text) in ("bid", "talks", "linked")
+                    and len(text) <= _CONTINUATION_CHARS
+                    and not _destinations(previous, previous.clubs, previous.players[0], None)
+                )
+                or (
+                    # "X will not leave. Saints have turned down a bid from Villa."
+                    (cue in _STRONG_CUES or (cue and len(text) <= _CONTINUATION_CHARS))
+                    and any(c.role is ClubRole.BUYER for c in facts.clubs)
+                    and not any(key[0] == previous.players[0].person for key in collector.moves)
+                )
+            )
         ):
             # "...has received another offer. This time it is from Juventus."
             players = [previous.players[0]]
             continued_from = previous.sentence.index
             cue = cue or first_cue(previous.sentence.text)
         assigned = (
-            _assign_clubs(reading.article, facts)
+            assign_clubs(reading.article, facts)
             if continued_from is None
             else {players[0].person: facts.clubs}
         )
+        offered = offer_moves(reading.article, facts) if continued_from is None else {}
+        for person, replacing in replaced_players(reading.article, facts).items():
+            reading.learn_club(person, replacing, "weak")
         for player in players:
+            if player.person in offered:
+                # "Chelsea have offered X to Inter": X goes from Chelsea to Inter.
+                destination, seller = offered[player.person]
+                reading.learn_club(player.person, seller, "strong")
+                collector.add(
+                    player.person, destination.mention.club, facts, destination.mention.start
+                )
+                continue
             current = reading.current_club.get(player.person)
             if EXTENSION.search(text) and not NEGATED_EXTENSION.search(text):
                 present = [
@@ -239,7 +235,14 @@ def find_moves(reading: Reading) -> list[Move]:
                     club = facts.topic if not present else None
                 if club is not None:
                     collector.add(player.person, club, facts, player.start, extension=True)
-                    continue
+                    # Other clubs of the sentence may still be after him: "X has turned
+                    # down a new deal, putting United and Chelsea on alert".
+                    current = club
+                    if not any(
+                        c.role in (ClubRole.BUYER, ClubRole.NAMED) and c.mention.club != club
+                        for c in assigned.get(player.person, [])
+                    ):
+                        continue
             mine = assigned.get(player.person, [])
             if continued_from is not None:
                 # The club completes the previous sentence's offer: "from X" is the bidder.
@@ -249,12 +252,21 @@ def find_moves(reading: Reading) -> list[Move]:
                     if c.mention.club != current
                     and c.role not in (ClubRole.PAST, ClubRole.OPPONENT)
                 ]
+                buyers = [c for c in targets if c.role is ClubRole.BUYER]
+                targets = buyers or targets
             else:
                 targets = _destinations(facts, mine, player, current) if cue else []
             if (
                 not targets
-                and cue in _STRONG_CUES
-                and _CLUB_PRONOUN.search(text)
+                and (
+                    (cue in _STRONG_CUES and _CLUB_PRONOUN.search(text))
+                    or (
+                        cue is not None
+                        and _SUBJECT_PRONOUN.match(text)
+                        and (MOVE_WORD.search(text) or any(p.search(text) for _, p in STATUS_CUES))
+                    )
+                    or _PRONOUN_TARGET.search(text)
+                )
                 and facts.topic is not None
                 and facts.topic != current
                 and all(c.role is not ClubRole.BUYER for c in facts.clubs)
@@ -266,12 +278,19 @@ def find_moves(reading: Reading) -> list[Move]:
                 )
                 continue
             for target in targets:
+                # A subject club far from its player: read the stage in the player's clause.
+                anchor = target.mention.start
+                if anchor < player.start and _clause_index(
+                    text, anchor - facts.sentence.start
+                ) != _clause_index(text, player.start - facts.sentence.start):
+                    anchor = player.start
                 collector.add(
                     player.person,
                     target.mention.club,
                     facts,
-                    target.mention.start,
+                    anchor,
                     context=continued_from,
+                    mine=mine,
                 )
             if not targets and DEPARTURE.search(text):
                 collector.add(player.person, None, facts, player.start)

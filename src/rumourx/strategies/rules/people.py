@@ -5,16 +5,22 @@ The registry also resolves "Ramos" and "the 34-year-old" to "Sergio Ramos".
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
 from rumourx.knowledge.clubs import ClubIndex
 from rumourx.knowledge.folding import fold
+from rumourx.knowledge.names import name_lists as _lists
 from rumourx.knowledge.outlets import OutletIndex
-from rumourx.strategies.rules.lexicon import NON_PLAYER_ROLE, OPPONENT_BEFORE
+from rumourx.strategies.rules.lexicon import (
+    JOB,
+    NON_PLAYER_AFTER,
+    NON_PLAYER_ROLE,
+    OPPONENT_BEFORE,
+    PLAYER_POSSESSIVE,
+    PLAYER_SLOT_BEFORE,
+    POSITION,
+)
 from rumourx.text.sentences import Sentence
 
 __all__ = ["Mention", "PeopleRegistry"]
@@ -26,38 +32,6 @@ _TRAILING_SOURCE = re.compile(r"\([^()]{1,80}\)\s*$")
 _CONNECTORS = frozenset(_CONNECT[3:-1].split("|"))
 _NAME = re.compile(rf"(?<![\w'’]){_TOKEN}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)?{_TOKEN}){{0,3}}")
 
-# Capitalised words that are never (part of) a player's name.
-_STOP = frozenset(
-    """The A An And But However Despite Meanwhile Although While Whilst If As At In On Of For To
-    From With By This That These Those His Her Their Its It He She They We You I Also Then Now
-    Former Ex Exciting Earlier Later Last Next Indeed Still After Before During Since Ahead Given
-    Sportsmail Reports Report According Furthermore Moreover Elsewhere Instead Yet So Or Nor
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-    July August September October November December Premier League Champions Europa Conference Cup
-    FA Serie LaLiga La Liga Ligue Bundesliga Eredivisie Championship Super World Euro Euros UEFA
-    FIFA
-    Copa Community Shield Carabao EFL Nations Olympic Olympics Coronavirus COVID Covid England
-    Spain France Germany Italy Portugal Brazil Argentina Uruguay Belgium Netherlands Holland Wales
-    Scotland Ireland Croatia Serbia Ghana Nigeria Senegal Egypt Morocco Algeria Ivory Coast Denmark
-    Sweden Norway Poland Austria Switzerland Turkey Russia Ukraine USA America Chile Colombia Mexico
-    Japan Korea Burkina Faso Cameroon Ibiza Copenhagen London North South East West Europe European
-    Spanish English French German Italian Portuguese Brazilian Argentine Argentinian Uruguayan
-    Dutch Belgian Welsh Scottish Irish Croatian Serbian Ghanaian Nigerian Senegalese Egyptian Danish
-    Swedish Norwegian Chilean Colombian Mexican Japanese Korean Frenchman Spaniard Italian German
-    Englishman Dutchman Brazilian Argentine Portuguese Catalan Catalans Bernabeu Santiago Emirates
-    Mail Sport Sky Twitter Instagram Facebook Tweeted Tweet Goal Do Did Does Will Would Could Should
-    Can Yes No Not Is Are Was Were Be Been Has Have Had Who What Where When Why How Which Reds Blues
-    Whites Gunners Hammers Spurs Wolves Villa Palace Saints Eagles Seagulls Magpies Toffees Foxes
-    Red Devils Citizens Blades Baggies Clarets Bees Cherries Hornets Canaries United City Albion
-    Real Atletico Inter Milan Madrid Barcelona Paris Manchester Liverpool Munich Lisbon Turin Rome
-    Naples Moscow Mr Mrs Dr Sir St Club Football FC AC SC CF Stadium Park Road Arena Ground Lane
-    Bridge Trafford Anfield Etihad Camp Nou SPORTSLENS VIEW Don Fatri Getty Images AFP PA Reuters
-    Uruguayan Argentine Chilean Ghanaian Burkina International Youth Under One Two Three Four Five
-    Six Seven Eight Nine Ten Opinion Verdict Comment Analysis Bianconeri Nerazzurri Rossoneri Los
-    Blancos Old Lady Lady Gol Diario Diaro Tuttomercatoweb Calciomercato Sport Ballon Or MLS Saudi
-    Pro Al Ligue1 Serie-A Dutch Ajax Benfica Porto Sporting Celtic Rangers Zenit Also
-    Meanwhile""".split()
-)
 _DESCRIPTOR = re.compile(
     r"\b(?:the|their|his|our)\s+(?:\d{2}-year-old|[\w-]+\s+)?(?:youngster|teenager|midfielder|"
     r"striker|forward|defender|winger|centre-back|center-back|full-back|left-back|right-back|"
@@ -74,25 +48,40 @@ _DESCRIPTOR = re.compile(
 _POSITION_BEFORE = re.compile(
     r"(?:\b(?:midfielder|striker|forward|defender|winger|centre-back|center-back|full-back|"
     r"left-back|right-back|goalkeeper|keeper|playmaker|attacker|youngster|teenager|star|"
-    r"sensation|free agent|signing of|international|captain|veteran|wonderkid|talent|"
+    r"sensation|free agent|signing of|international|captain|veteran|wonderkid|talent|player|"
     r"delantero|centrocampista|defensa|portero|extremo|attaccante|centrocampista|difensore|"
     r"portiere|Stürmer|Mittelfeldspieler|Verteidiger|Torwart|attaquant|milieu|défenseur|"
-    r"gardien|avançado|médio|zagueiro|guarda-redes)\s+)$",
+    r"gardien|avançado|médio|zagueiro|guarda-redes)s?\s+)$",
     re.IGNORECASE,
 )
-_OWNER_OF = re.compile(r"^['’]s?\s+(?:side|team|men|plans|squad|charges|boys|project|regime)\b")
-_TITLES = frozenset(
-    "Chairman Boss Manager President Coach Director Owner Agent Presidente Entrenador Allenatore "
-    "Trainer Sir".split()
+# Words that open a sentence as verbs but a name mid-sentence ("Will Hughes", "Emre Can").
+_FIRST_NAMES = frozenset({"Will", "Can", "May"})
+# "Leone-born", "Beckham-owned", "Town's19-year-old": not a name ("Heung-min" is).
+_NOT_A_NAME_TOKEN = re.compile(r"-(?:[a-z]+ed|born|based|bound|old)$|\d")
+_AGE_AFTER = re.compile(r"^,\s*(?P<age>\d{2})\s*[,.;)]|^\s*\((?P<age2>\d{2})\)")
+_AGE_BEFORE = re.compile(r"\b(?P<age>\d{2})-year-old\s+(?:[\w'’-]+\s+){0,4}$")
+# "Pjanic is being linked", "Kane, 27, wants": a lone surname opening the sentence.
+_SUBJECT_VERB = re.compile(
+    r"^(?:\s+(?:is|has|had|was|could|will|would|wants?|hopes?|says?|looks?|remains?|may|"
+    r"might|must|should|can|seems?|appears?|feels?|insists?|admits?|rejected|turned)\b|"
+    r",\s*\d{2},)"
 )
-
-
-@lru_cache(maxsize=1)
-def _known_non_players() -> frozenset[str]:
-    raw = json.loads(
-        resources.files("rumourx.knowledge.data").joinpath("people.json").read_text("utf-8")
-    )
-    return frozenset(fold(name) for name in raw["non_players"])
+_POSITION_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+)?(?i:{POSITION})\b")
+# "Kulusevski, who ...": a person; "Kane and Grealish": a list of players.
+_WHO_AFTER = re.compile(r"^,\s*(?:\d{2},\s*)?who\b")
+_LISTED = re.compile(r"^(?:,\s*\d{2})?\s*(?:,|and|or|&|,\s*and|,\s*or)\s*$")
+# "Chelsea's Ziyech", "Inter's Lukaku": a lone name right after a club's.
+_CLUBS_PLAYER = re.compile(r"^['’]s?\s+(?:\d{2}-year-old\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
+# "having Haaland among their targets", "Kane is on their list": a lone surname.
+_TARGET_AFTER = re.compile(
+    r"^\s+(?:is\s+|remains\s+)?(?:among|on|at the top of|tops)\s+(?:their|his|the\s+club's)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:list|shortlist|radar|targets|wish ?list)\b"
+)
+# "Former England captain X" in a sentence about a job: a retired player, no mover.
+_RETIRED_BEFORE = re.compile(
+    rf"\b(?:former|ex-)\s*(?:[\w'’-]+\s+){{0,4}}(?:{POSITION})\s+$", re.IGNORECASE
+)
+_OWNER_OF = re.compile(r"^['’]s?\s+(?:side|team|men|plans|squad|charges|boys|project|regime)\b")
 
 
 @dataclass(frozen=True)
@@ -126,22 +115,34 @@ class PeopleRegistry:
     full_names: list[str] = field(default_factory=list)
     non_players: set[str] = field(default_factory=set)
     last_player: str | None = None
+    ages: dict[str, int] = field(default_factory=dict)
 
-    def _clean(self, raw: str, start: int) -> tuple[str, int] | None:
+    def _clean(self, raw: str, start: int, mid: bool = True) -> tuple[str, int] | None:
         tokens = raw.split()
         offset = start
-        while tokens and (
-            tokens[0] in _STOP or tokens[0] in _TITLES or self.clubs.is_alias(tokens[0])
+        while (
+            tokens
+            and not (mid and tokens[0] in _FIRST_NAMES and len(tokens) > 1)
+            and (
+                tokens[0] in _lists().not_names
+                or tokens[0] in _lists().titles
+                or self.clubs.is_alias(tokens[0])
+                or (len(tokens) > 1 and _lists().is_place(re.sub(r"['’]s?$", "", tokens[0])))
+            )
         ):
             offset += len(tokens[0])
             rest = raw[offset - start :]
             offset += len(rest) - len(rest.lstrip())
             tokens = tokens[1:]
-        while tokens and (tokens[-1] in _STOP or self.clubs.is_alias(tokens[-1])):
+        while tokens and (tokens[-1] in _lists().not_names or self.clubs.is_alias(tokens[-1])):
             tokens = tokens[:-1]
         if tokens:
             tokens[-1] = re.sub(r"['’]s?$", "", tokens[-1])
-        if not tokens or any(t in _STOP for t in tokens if len(tokens) > 1 and t not in ("Don",)):
+        if not tokens or any(
+            t in _lists().not_names
+            for i, t in enumerate(tokens)
+            if len(tokens) > 1 and not (t == "Don" or (i == 0 and t in _FIRST_NAMES and mid))
+        ):
             return None
         connectors = [i for i, t in enumerate(tokens) if t in _CONNECTORS]
         if connectors and len(tokens) - connectors[0] - 1 >= 2 and connectors[0] > 0:
@@ -151,6 +152,10 @@ class PeopleRegistry:
             tokens = tokens[connectors[0] + 1 :]
         name = " ".join(tokens)
         if self.clubs.canonical(name) or self.outlets.lookup(name) or len(name) < 3:
+            return None
+        if _lists().is_place(name) or _lists().is_nationality(name):
+            return None
+        if any(_NOT_A_NAME_TOKEN.search(t) for t in tokens):
             return None
         if name.endswith(".") or (name.isupper() and len(name) > 3):
             return None
@@ -175,11 +180,13 @@ class PeopleRegistry:
         if trailing:
             # "(Yorkshire Evening Post)" closing a gossip item names an outlet.
             masked[trailing.start() :] = " " * (len(masked) - trailing.start())
+        job = bool(JOB.search(sentence.text))
+        known_before = set(self.full_names)
         for match in _NAME.finditer("".join(masked)):
             abs_start = sentence.start + match.start()
             raw = re.sub(r"['’]s?$", "", match.group())
-            titled = raw.split()[0] in _TITLES
-            cleaned = self._clean(raw, abs_start)
+            titled = raw.split()[0] in _lists().titles
+            cleaned = self._clean(raw, abs_start, mid=match.start() > 0)
             if cleaned is None:
                 continue
             name, abs_start = cleaned
@@ -199,19 +206,47 @@ class PeopleRegistry:
                     self.full_names.append(person)
             else:
                 person = self._resolve_single(name) or ""
-                if not person and _POSITION_BEFORE.search(before):
+                after = article[abs_end : abs_end + 30]
+                if not person and _POSITION_AFTER.match(after):
+                    continue  # "Airdrie winger X": a club or nationality word, not a name
+                if not person and (
+                    _POSITION_BEFORE.search(before)
+                    or PLAYER_SLOT_BEFORE.search(before)
+                    or _AGE_AFTER.match(after)
+                    or PLAYER_POSSESSIVE.match(after)
+                    or (abs_start == sentence.start and _SUBJECT_VERB.match(after))
+                    or _WHO_AFTER.match(after)
+                    or _TARGET_AFTER.match(after)
+                    or (found and _LISTED.match(article[found[-1].end : abs_start]))
+                    or any(
+                        _CLUBS_PLAYER.match(article[e:abs_start])
+                        for s, e in club_spans
+                        if 0 <= abs_start - e <= 40
+                    )
+                ):
                     person = name
                     self.full_names.append(name)
                 if not person:
                     continue
-            after = article[abs_end : abs_end + 30]
+            after = article[abs_end : abs_end + 60]
             owns_club = bool(re.match(r"['’]s\s", after)) and any(
                 m.start == 0 for m in self.clubs.find(after[3:])
             )
-            if titled or owns_club or NON_PLAYER_ROLE.search(before) or _OWNER_OF.match(after):
+            if (
+                titled
+                or owns_club
+                or NON_PLAYER_ROLE.search(before)
+                or _OWNER_OF.match(after)
+                or NON_PLAYER_AFTER.match(after)
+                or (job and person not in known_before and not _POSITION_BEFORE.search(before))
+                or (job and _RETIRED_BEFORE.search(before))
+            ):
                 self.non_players.add(person)
-            if fold(person) in _known_non_players():
+            if _lists().is_non_player(person):
                 self.non_players.add(person)
+            age = _AGE_AFTER.match(after) or _AGE_BEFORE.search(before)
+            if age and person not in self.non_players:
+                self.ages.setdefault(person, int(next(g for g in age.groups() if g)))
             found.append(Mention(person, abs_start, abs_end))
         return found
 
@@ -219,11 +254,24 @@ class PeopleRegistry:
         """Whether ``person`` is, as far as the article shows, a player."""
         return person not in self.non_players
 
-    def descriptor_mentions(self, sentence: Sentence) -> list[Mention]:
-        """Mentions such as "the 22-year-old" or "he": the player last spoken of."""
-        if self.last_player is None:
-            return []
-        return [
-            Mention(self.last_player, sentence.start + m.start(), sentence.start + m.end(), False)
-            for m in _DESCRIPTOR.finditer(sentence.text)
-        ]
+    def descriptor_mentions(
+        self, sentence: Sentence, named: list[Mention] | None = None
+    ) -> list[Mention]:
+        """Mentions such as "the 22-year-old" or "he": the player last spoken of.
+
+        A player named earlier in the same sentence comes first ("Salah wants to leave,
+        and PSG will bid for the 28-year-old"); an age the article gave decides.
+        """
+        found = []
+        for match in _DESCRIPTOR.finditer(sentence.text):
+            start = sentence.start + match.start()
+            earlier = [m.person for m in named or [] if m.explicit and m.end <= start]
+            person = earlier[-1] if earlier else self.last_player
+            age = re.search(r"\d{2}(?=-year-old)", match.group())
+            if age:
+                # "The 22-year-old": the player whose age the article gave as 22.
+                aged = [p for p, a in self.ages.items() if a == int(age.group())]
+                person = aged[0] if len(aged) == 1 else person
+            if person is not None:
+                found.append(Mention(person, start, sentence.start + match.end(), False))
+        return found

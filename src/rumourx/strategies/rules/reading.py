@@ -12,10 +12,15 @@ from dataclasses import dataclass, field
 
 from rumourx.knowledge.clubs import ClubIndex
 from rumourx.knowledge.outlets import OutletIndex
+from rumourx.strategies.rules.club_shapes import find_club_shapes, shape_mentions
+from rumourx.strategies.rules.frames import subject_buyers, subject_sellers
 from rumourx.strategies.rules.lexicon import (
     BACKGROUND,
     BACKGROUND_TIME,
     BACKGROUND_VERB,
+    BYSTANDER_BEFORE,
+    MOVE_WORD,
+    SELL_WORD,
     STATUS_CUES,
 )
 from rumourx.strategies.rules.people import Mention, PeopleRegistry
@@ -39,6 +44,7 @@ _SOLD = re.compile(
     r"\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+_DESCRIBES = re.compile(r"\d{2}-year-old", re.IGNORECASE)
 _WEAK = "weak"
 _STRONG = "strong"
 
@@ -95,8 +101,18 @@ class Reading:
 
 
 def first_cue(text: str) -> str | None:
-    """The strongest stage a sentence names (collapsed first, linked last), if any."""
-    return next((status for status, pattern in STATUS_CUES if pattern.search(text)), None)
+    """The strongest stage a sentence names (collapsed first, linked last), if any.
+
+    A move verb or noun alone ("can sign", "the signing of") counts as linked.
+    """
+    found = next((status for status, pattern in STATUS_CUES if pattern.search(text)), None)
+    return found or ("linked" if MOVE_WORD.search(text) or SELL_WORD.search(text) else None)
+
+
+def _buying_cue(text: str) -> str | None:
+    """The stage cue that makes a sentence's opening club a buyer: selling words aside."""
+    found = next((status for status, pattern in STATUS_CUES if pattern.search(text)), None)
+    return found or ("linked" if MOVE_WORD.search(text) else None)
 
 
 def is_background(text: str) -> bool:
@@ -111,12 +127,17 @@ def read_article(article: str, clubs: ClubIndex, outlets: OutletIndex) -> Readin
     sentences = split_sentences(article)
     opinion = opinion_sentences(sentences)
     known = {m.club for m in clubs.find(article)}
+    shaped = find_club_shapes(article, clubs)
     people = PeopleRegistry(clubs=clubs, outlets=outlets)
     reading = Reading(article=article, sentences=sentences, facts=[], people=people)
     topic: str | None = None
     for sentence in sentences:
         heading = is_heading(sentence)
         club_mentions = clubs.find(sentence.text, known)
+        if shaped:
+            taken = [(m.start, m.end) for m in club_mentions]
+            club_mentions += shape_mentions(sentence.text, 0, shaped, taken)
+            club_mentions.sort(key=lambda m: m.start)
         club_mentions = [
             type(m)(m.club, m.alias, m.start + sentence.start, m.end + sentence.start)
             for m in club_mentions
@@ -124,11 +145,22 @@ def read_article(article: str, clubs: ClubIndex, outlets: OutletIndex) -> Readin
         spans = [(m.start, m.end) for m in club_mentions]
         everyone = people.scan(sentence, article, spans)
         named = [m for m in everyone if people.is_player(m.person)]
-        descriptors = people.descriptor_mentions(sentence)
-        players = named or descriptors
+        descriptors = people.descriptor_mentions(sentence, named)
+        # "... make a bid for the 28-year-old if Mbappe leaves": a descriptor counts
+        # beside names when it points back to someone named before.
+        extra = [
+            d
+            for d in descriptors
+            if named
+            and _DESCRIBES.search(article[d.start : d.end])
+            and not any(m.start < d.end and d.start < m.end for m in named)
+        ]
+        players = sorted(named + extra, key=lambda m: m.start) if named else descriptors
         tagged = tag_clubs(
-            article, club_mentions, players, sentence.start, first_cue(sentence.text)
+            article, club_mentions, players, sentence.start, _buying_cue(sentence.text)
         )
+        tagged = subject_buyers(article, tagged, players, sentence.start, sentence.end)
+        tagged = subject_sellers(article, tagged, players, sentence.start, sentence.end)
         for club in tagged:
             before = article[max(0, club.mention.start - 40) : club.mention.start]
             if club.owner_of and club.role is ClubRole.SELLER:
@@ -156,7 +188,9 @@ def read_article(article: str, clubs: ClubIndex, outlets: OutletIndex) -> Readin
         subjects = [
             m
             for m in named
-            if m.explicit and not _ENUMERATION.search(article[max(0, m.start - 30) : m.start])
+            if m.explicit
+            and not _ENUMERATION.search(article[max(0, m.start - 30) : m.start])
+            and not BYSTANDER_BEFORE.search(article[max(0, m.start - 80) : m.start])
         ]
         if subjects:
             people.last_player = subjects[-1].person

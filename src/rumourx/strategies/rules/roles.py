@@ -13,8 +13,12 @@ from rumourx.knowledge.clubs import ClubMention
 from rumourx.strategies.rules.lexicon import (
     BUYER_AFTER,
     BUYER_BEFORE,
+    BUYER_VERB,
+    DESCRIPTOR_TAIL,
     OPPONENT_BEFORE,
+    OWN_PLAYER_TALK,
     PAST_CLUB_BEFORE,
+    POSITION,
     SELLER_AFTER,
     SELLER_BEFORE,
 )
@@ -23,7 +27,10 @@ from rumourx.strategies.rules.people import Mention
 __all__ = ["ClubRole", "TaggedClub", "clauses", "tag_clubs"]
 
 _POSITION = (
-    r"(?:(?!(?:for|to|from|by|with|of|pelo|por|per|für|pour|para|on|in|at)\b)[\w-]+\s+){0,2}?"
+    r"(?:(?!(?:for|to|from|by|with|of|pelo|por|per|für|pour|para|on|in|at|want|wants|need|needs|"
+    r"sign|like|are|is|have|has|target|eye|chase|monitor|watch|admire|rate|consider|make|"
+    r"bring|add)\b)"
+    r"[\w-]+\s+){0,2}?"
     r"(?:midfielder|striker|forward|defender|winger|centre-back|center-back|"
     r"full-back|left-back|right-back|goalkeeper|keeper|playmaker|attacker|star|captain|youngster|"
     r"teenager|sensation|talisman|ace|player|man|academy graduate|loanee|outcast|veteran|"
@@ -32,18 +39,65 @@ _POSITION = (
     r"avançado|médio|zagueiro|jogador|jugador|giocatore|Spieler|joueur|estrella|stella|Star)"
 )
 _OWNS_NEXT = re.compile(rf"^(?:['’]s?\s+(?:{_POSITION}\s+)?|\s+{_POSITION}\s+|\s+)$", re.IGNORECASE)
+# "Manchester United and Ivory Coast winger", "Arsenal's 23-year-old England Under-21
+# midfielder": the press formula naming the player's club, nationality and position.
+_OWNS_NEXT_FORMULA = re.compile(
+    rf"^(?:\s+(?:captain|skipper|vice-captain))?(?:['’]s?|\s+and(?:\s+the)?)\s+(?:(?:\d{{2}}-year-old|Under-\d\d|(?-i:[A-Z][\w'’-]*)(?:\s+(?:of|and)\s+(?-i:[A-Z][\w'’-]*))?|"
+    rf"international|highly[- ]rated|teenage|young|veteran|experienced|talented|versatile|"
+    rf"prolific|out-of-favour|unsettled|academy|youth|on-loan|loanee)\s+){{0,4}}"
+    rf"(?:[\w-]+\s+)?(?:{POSITION}|international|captain|youngster|teenager|prodigy|"
+    rf"wonderkid|talent|star)\s+$",
+    re.IGNORECASE,
+)
+# "Jonas Keller, of Stuttgart": the club named after the player is his.
+_OF_CLUB = re.compile(r"^,?\s*(?:\d{2},\s*)?of\s+(?:the\s+)?$")
+# "a move back to former club Chelsea": the former club is where he goes.
+_FORMER = re.compile(r"\s*(?:his |their )?(?:former|ex-)\s*(?:club\s+|side\s+)?$", re.I)
+_TALKS_WITH = re.compile(
+    r"\b(?:talks|negotiations|discussions|agreement|contact|deal|terms)\s+with\s*$", re.I
+)
 _APPOSITION = re.compile(r"^,\s*(?:the\s+|a\s+)?$")
 _OWNS_PREVIOUS = re.compile(rf"^(?:['’]s?\s+|\s+){_POSITION}\b", re.IGNORECASE)
-_COORDINATED = re.compile(r"^\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?$")
+# "Inter Milan and Roma", "Inter Milan and Jose Mourinho's Roma": the clubs share a role.
+_COORDINATED = re.compile(
+    r"^\s*(?:,|and|or|&|,\s*and|,\s*or|as well as)\s*"
+    r"(?:the\s+|(?:[A-Z][\w'’-]*\s+){1,3}?[A-Z][\w-]*['’]s?\s+)?$"
+)
 _BUYING_CUES = frozenset({"bid", "agreed", "completed", "talks", "linked"})
 _BID_BEFORE = re.compile(
-    r"\b(?:bids?|offers?|approach|proposals?|enquiry|interest|add-ons|bonuses|ofertas?|propostas?|"
-    r"offert[ae]|offres?|angebote?|propuestas?)\b[^.;]{0,70}$",
+    r"\b(?:bids?|offers?|approach|proposals?|enquiry|interest|competition|add-ons|bonuses|ofertas?|propostas?|"
+    r"offert[ae]|offres?|angebote?|propuestas?|demand\w*|asking)\b[^.;]{0,70}$"
+    r"|(?:[£€$]\s?[\d.,]+\s?(?:m|bn|million|billion)?|[\d.,]+\s?m euros)\b[^.;]{0,25}$",
     re.I,
+)
+# Before "a bid for X from CLUB": the subject received the bid, so CLUB made it.
+_BID_RECEIVED = re.compile(
+    r"\b(?:reject\w*|turn\w* down|knock\w* back|rebuff\w*|dismiss\w*|refus\w*|receiv\w*|"
+    r"accept\w*|consider\w*|weigh\w* up|had|has had|have had)\s+(?:\S+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_INTEREST = re.compile(r"interest|approach|enquiry|competition", re.IGNORECASE)
+# "Officials from Arsenal and Fiorentina met": the clubs talk, neither is sold from.
+_DELEGATES_FROM = re.compile(
+    r"\b(?:officials|representatives|chiefs|executives|directors|delegation|scouts)\s+from\s*$",
+    re.IGNORECASE,
+)
+_AFTER_BEFORE = re.compile(r"\b(?:after|when|since)\s*$", re.IGNORECASE)
+_PAST_SUITOR_AFTER = re.compile(
+    r"^\s+(?:had\s+)?(?:hoped|wanted|tried|attempted|failed)\s+to\s+(?:sign|land|bring)\b",
+    re.IGNORECASE,
+)
+_TURN = re.compile(r"\b(?:but|while|whereas|although|though)\b|;|\s[–—-]\s", re.IGNORECASE)
+_BEAT_TO = re.compile(
+    r"^\s+to\s+(?:the\s+|his\s+|her\s+)?(?:signing|signature|deal|capture)\b", re.IGNORECASE
 )
 _ROLE_AFTER = re.compile(
     r"^['’]?s?\s*(?:boss|manager|coach|president|chairman|director|owner|head|fans|supporters)\b",
     re.IGNORECASE,
+)
+_ROLE_AND_NAME = re.compile(
+    r"^['’]?s?\s*(?:boss|manager|head coach|coach|president|chairman|director|sporting director|"
+    r"owner|owners|chief executive)\s+(?:[A-Z][\w'’-]*\s+){1,3}"
 )
 _POSSESSIVE = re.compile(r"^['’]s?\s")
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]\s+|\s+[–—-]\s+|\s+while\s+|\s+but\s+|\s+whereas\s+)")
@@ -95,15 +149,35 @@ def tag_clubs(
     buyer, "defeat to X" an opponent, "former X" a past club.
     """
     tagged: list[TaggedClub] = []
+    speakers: list[tuple[int, int]] = []
     for club in clubs:
-        before = article[max(0, club.start - 50) : club.start]
+        before = article[max(0, club.start - 80) : club.start]
+        before = DESCRIPTOR_TAIL.sub(" ", before)[-50:]
         after = article[club.end : club.end + 80]
+        acting = _ROLE_AND_NAME.match(after)
+        if acting:
+            # "Brighton chairman Tony Bloom is willing to listen to offers": the club acts.
+            after = article[club.end + acting.end() : club.end + acting.end() + 80]
         owner = None
         for player in players:
+            between = article[club.end : player.start]
             if (
                 player.explicit
-                and 0 <= player.start - club.end <= 40
-                and _OWNS_NEXT.match(article[club.end : player.start])
+                and 0 <= player.start - club.end <= 70
+                and (
+                    (len(between) <= 40 and _OWNS_NEXT.match(between))
+                    or (
+                        _OWNS_NEXT_FORMULA.match(between)
+                        and not any(club.end < c.start < player.start for c in clubs)
+                    )
+                )
+            ):
+                owner = player.person
+                break
+            if (
+                player.explicit
+                and 0 <= club.start - player.end <= 12
+                and _OF_CLUB.match(article[player.end : club.start])
             ):
                 owner = player.person
                 break
@@ -117,18 +191,34 @@ def tag_clubs(
                 ):
                     owner = player.person
                     break
-        if PAST_CLUB_BEFORE.search(before):
+        if _AFTER_BEFORE.search(before) and _PAST_SUITOR_AFTER.match(after):
+            role = ClubRole.PAST  # "after Swansea hoped to sign him": an earlier suitor
+        elif PAST_CLUB_BEFORE.search(before) and (
+            acting  # "Former Tottenham manager X wants to sign Y": not Tottenham
+            or not (BUYER_AFTER.search(after) or BUYER_BEFORE.search(_FORMER.sub("", before)))
+        ):
             role = ClubRole.PAST
+        elif OPPONENT_BEFORE.search(before) and _BEAT_TO.match(after):
+            role = ClubRole.BUYER  # "hope to beat Rangers to his signature": a rival buyer
         elif OPPONENT_BEFORE.search(before):
             role = ClubRole.OPPONENT
         elif owner is not None:
             role = ClubRole.SELLER
-        elif re.search(
-            r"\b(?:from|de|do|da|del|du|von|dal|della)\s*$", before
-        ) and _BID_BEFORE.search(article[max(0, club.start - 90) : club.start]):
+        elif re.search(r"\b(?:from|de|do|da|del|du|von|dal|della)\s*$", before) and _bidder_from(
+            article, club, players
+        ):
             # "a £30m bid plus £5m in add-ons from Newcastle": the bidder.
             role = ClubRole.BUYER
-        elif SELLER_BEFORE.search(before) or SELLER_AFTER.search(after):
+        elif (
+            _TALKS_WITH.search(before)
+            and any(p.explicit and p.end <= club.start for p in players)
+            and all(t.owner_of is not None or t.role is ClubRole.SELLER for t in tagged)
+        ):
+            # "Josh King is in talks with Galatasaray": the player talks to his buyer.
+            role = ClubRole.BUYER
+        elif (
+            SELLER_BEFORE.search(before) and not _DELEGATES_FROM.search(before)
+        ) or SELLER_AFTER.search(after):
             role = ClubRole.SELLER
             if SELLER_BEFORE.search(before):
                 # "Gabriel from Lille", "if Matip leaves Anfield": the player just named.
@@ -146,13 +236,17 @@ def tag_clubs(
         if (
             role is ClubRole.NAMED
             and tagged
-            and tagged[-1].role in (ClubRole.BUYER, ClubRole.SELLER)
+            and tagged[-1].role in (ClubRole.BUYER, ClubRole.SELLER, ClubRole.PAST)
             and tagged[-1].owner_of is None
             and _COORDINATED.match(article[tagged[-1].mention.end : club.start])
         ):
-            # "linked with Liverpool and Paris Saint-Germain": both share the role.
+            # "linked with Liverpool and Paris Saint-Germain", "the former Arsenal and
+            # Manchester United forward": both share the role.
             role = tagged[-1].role
         tagged.append(TaggedClub(club, role, owner))
+        if acting and role is ClubRole.NAMED:
+            speakers.append((len(tagged) - 1, club.end + acting.end()))
+    _speakers_clubs(article, tagged, players, speakers)
     for index in range(len(tagged) - 2, -1, -1):
         named, following = tagged[index], tagged[index + 1]
         if (
@@ -164,6 +258,55 @@ def tag_clubs(
             # "with Newcastle and Brighton considering bids": both share the role.
             tagged[index] = TaggedClub(named.mention, following.role, None)
     return _subject_buys(article, tagged, players, sentence_start, cue)
+
+
+def _bidder_from(article: str, club: ClubMention, players: list[Mention]) -> bool:
+    """Whether "from CLUB" names the bidder: "a £30m bid from Newcastle".
+
+    With a player in between: "interest in X from Liverpool" names the interested
+    club, and "Wolves have rejected a bid for X from Tottenham" the bidder; but a
+    move verb before the player ("an interest in signing X, 20, from Schalke") or a
+    bid that is being made ("make a bid for X from Salzburg") names his club.
+    """
+    start = max(0, club.start - 90)
+    bid = _BID_BEFORE.search(article[start : club.start])
+    if bid is None:
+        return False
+    at = start + bid.start()
+    after = at + len(bid.group().split()[0])
+    between = [p for p in players if p.explicit and at <= p.start < club.start]
+    if not between:
+        return True
+    if BUYER_VERB.search(article[after : between[0].start]):
+        return False
+    if _INTEREST.match(bid.group()):
+        return True
+    return _BID_RECEIVED.search(article[max(0, at - 40) : at]) is not None
+
+
+def _speakers_clubs(
+    article: str, tagged: list[TaggedClub], players: list[Mention], speakers: list[tuple[int, int]]
+) -> None:
+    """A club whose official speaks of a player staying, leaving or being sold is his.
+
+    "Arsenal manager X says Y will be sold": Arsenal is Y's club, not his destination
+    (``own_player_talk`` cues); "Roma boss X wants to sign Y" keeps Roma a destination.
+    """
+    for index, at in speakers:
+        rest = article[at : at + 250].split(". ")[0]
+        talk = OWN_PLAYER_TALK.search(rest)
+        # Another club between ("persuade Juventus to sell him") or already his club
+        # ("talks with Liverpool, who are willing to sell"): the speaker may be buying.
+        if (
+            talk is None
+            or any(at <= t.mention.start < at + talk.start() for t in tagged)
+            or any(t.role is ClubRole.SELLER for t in tagged)
+        ):
+            continue
+        named = {p.person for p in players if p.explicit and p.start >= at}
+        owner = next(iter(named)) if len(named) == 1 else None
+        role = ClubRole.SELLER if owner else ClubRole.OTHER
+        tagged[index] = TaggedClub(tagged[index].mention, role, owner)
 
 
 def _subject_buys(
@@ -198,11 +341,15 @@ def _subject_buys(
     else:
         actor, other = ClubRole.BUYER, ClubRole.SELLER
     result = [TaggedClub(first.mention, actor, None)]
+    # The player's own club already named ("keen on Torino and Italy striker X"), or a
+    # new clause ("..., but Milan and Roma are also looking"): no counterpart to sell.
+    owned = other is ClubRole.SELLER and any(c.owner_of is not None for c in tagged)
     for club in tagged[1:]:
         coordinated = _COORDINATED.match(article[result[-1].mention.end : club.mention.start])
+        turned = _TURN.search(article, first.mention.end, club.mention.start)
         if coordinated and result[-1].role is actor and club.role is ClubRole.NAMED:
             result.append(TaggedClub(club.mention, actor, club.owner_of))
-        elif club.role is ClubRole.NAMED and club.owner_of is None:
+        elif club.role is ClubRole.NAMED and club.owner_of is None and not owned and not turned:
             result.append(TaggedClub(club.mention, other, None))
         else:
             result.append(club)
