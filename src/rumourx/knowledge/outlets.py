@@ -68,6 +68,10 @@ class OutletIndex:
                 return self._by_folded[close[0]]
         return None
 
+    def aliases(self) -> list[str]:
+        """Every name and alias the table knows, as written there."""
+        return list(self._by_alias)
+
     def display_name(self, name: str) -> str:
         """How to report a source the article names as ``name``.
 
