@@ -48,7 +48,9 @@ def bbc_items(shared: Path) -> list[Article]:
     return [Article(text=raw["text"], id=raw["id"]) for raw in map(json.loads, lines)]
 
 
-def cpu_per_article(work: Callable[[Article], object], articles: list[Article], repeat: int) -> float:
+def cpu_per_article(
+    work: Callable[[Article], object], articles: list[Article], repeat: int
+) -> float:
     """Best-of-``repeat`` CPU seconds per article."""
     best = float("inf")
     for _ in range(repeat):
@@ -74,7 +76,9 @@ def main() -> None:
     for articles in sets.values():  # warm up: tables loaded, regexes compiled
         for article in articles[:20]:
             extractor.extract(article)
-    print(f"{'set':14} {'n':>5} {'chars':>6}  {'extract':>9} {'rules only':>11} {'baseline':>9}  ratio")
+    print(
+        f"{'set':14} {'n':>5} {'chars':>6}  {'extract':>9} {'rules only':>11} {'baseline':>9}  ratio"
+    )
     for name, articles in sets.items():
         base = cpu_per_article(baseline, articles, args.repeat)
         full = cpu_per_article(extractor.extract, articles, args.repeat)
