@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rumourx.knowledge.folding import fold
+from rumourx.knowledge.name_pattern import alternation
 
 __all__ = ["ClubIndex", "ClubMention", "club_index", "normalise_club"]
 
@@ -61,12 +62,10 @@ class ClubIndex:
                 self._folded.setdefault(fold(alias), club)
         self._contextual = contextual
         names = sorted(self._alias_to_club, key=len, reverse=True)
-        self._pattern = re.compile(
-            r"(?<![\w.])(?:the\s+)?(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
-        )
+        self._pattern = re.compile(r"(?<![\w.])(?:the\s+)?(" + alternation(names) + r")(?![\w-])")
         context_names = sorted(contextual, key=len, reverse=True)
         self._context_pattern = re.compile(
-            r"(?<![\w.])(" + "|".join(re.escape(n) for n in context_names) + r")(?![\w-])"
+            r"(?<![\w.])(" + alternation(context_names) + r")(?![\w-])"
         )
         self.clubs: frozenset[str] = frozenset(clubs)
 

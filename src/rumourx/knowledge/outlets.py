@@ -13,6 +13,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from rumourx.knowledge.folding import fold
+from rumourx.knowledge.name_pattern import alternation
 
 __all__ = ["Outlet", "OutletIndex", "normalise_outlet", "outlet_index"]
 
@@ -53,9 +54,7 @@ class OutletIndex:
                 self._by_alias.setdefault(str(alias), outlet)
                 self._by_folded.setdefault(fold(str(alias)), outlet)
         names = sorted(self._by_alias, key=len, reverse=True)
-        self._pattern = re.compile(
-            r"(?<![\w.])(" + "|".join(re.escape(n) for n in names) + r")(?![\w])"
-        )
+        self._pattern = re.compile(r"(?<![\w.])(" + alternation(names) + r")(?![\w])")
         # Multi-word names are long enough to match with one or two typos.
         self._fuzzy_keys = [k for k in self._by_folded if " " in k and len(k) >= 7]
         self._found: dict[str, Outlet | None] = {}
