@@ -1,4 +1,5 @@
 import difflib
+import itertools
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -39,7 +40,7 @@ def test_the_fuzzy_lookup_picks_what_difflib_alone_picks() -> None:
     keys = index._fuzzy_keys
     queries = [k[:i] + k[i + 1 :] for k in keys for i in (1, len(k) // 2)]  # one letter dropped
     queries += [k[:2] + "x" + k[3:] for k in keys]  # one letter changed
-    queries += [f"{a.split()[0]} {b.split()[-1]}" for a, b in zip(keys, keys[1:], strict=False)]
+    queries += [f"{a.split()[0]} {b.split()[-1]}" for a, b in itertools.pairwise(keys)]
     queries += ["diaro gol", "sky sprots", "the athletic news", "manchester evening"]
     assert any(_difflib_choice(index, q) for q in queries)  # misspellings are found
     assert any(_difflib_choice(index, q) is None for q in queries)  # and strangers are not
