@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -116,8 +117,12 @@ class ClubIndex:
             )
             taken.append((match.start(1), match.end(1)))
         if known is not None:
+            # The taken spans come in order and never overlap: only the last one
+            # starting at or before a match may hold it.
+            starts = [s for s, _ in taken]
             for match in self._context_pattern.finditer(text):
-                if any(s <= match.start(1) < e for s, e in taken):
+                last = bisect.bisect_right(starts, match.start(1)) - 1
+                if last >= 0 and match.start(1) < taken[last][1]:
                     continue
                 alias = match.group(1)
                 fits = [c for c in self._contextual[alias] if c in known]
