@@ -2,6 +2,7 @@
 
     python benchmarks/word_soup.py                # 1,000 and 4,000 words of each soup
     python benchmarks/word_soup.py --words 250 500 1000 2000 4000
+    python benchmarks/word_soup.py --sentence-words 20   # a full stop every 20 words
 
 A text of capitalised words without sentence ends is what a squad list, a table
 pasted as text, or a hostile input looks like. Goal (issue 12): 4,000 words take at
@@ -70,6 +71,12 @@ def soup(kind: str, words: int, seed: int = 7) -> str:
     raise ValueError(f"unknown soup {kind!r}: choose {', '.join(SOUPS)}")
 
 
+def with_sentence_ends(text: str, every: int) -> str:
+    """The soup cut into sentences of ``every`` words, so that each one is read."""
+    words = text.split()
+    return " ".join(" ".join(words[i : i + every]) + "." for i in range(0, len(words), every))
+
+
 def _timed(text: str, queue: Any) -> None:
     settings = Settings(strategy="rules")
     extract("Arsenal have signed John Smith from Chelsea.", settings)  # tables loaded
@@ -99,11 +106,20 @@ def main() -> None:
     parser.add_argument("--words", type=int, nargs="+", default=[1000, 4000])
     parser.add_argument("--soups", nargs="+", default=list(SOUPS), choices=SOUPS)
     parser.add_argument("--limit", type=float, default=60.0, help="seconds before a run is stopped")
+    parser.add_argument(
+        "--sentence-words",
+        type=int,
+        default=0,
+        help="end a sentence every N words (0: none; the whole soup is one sentence, and a "
+        "sentence over 2,000 characters is left unread)",
+    )
     args = parser.parse_args()
     for kind in args.soups:
         times: dict[int, float | None] = {}
         for words in args.words:
             text = soup(kind, words)
+            if args.sentence_words:
+                text = with_sentence_ends(text, args.sentence_words)
             times[words] = measure(text, args.limit)
             shown = f"{times[words]:7.3f}s" if times[words] is not None else f">{args.limit:.0f}s"
             print(f"{kind:10} {words:>6} words {len(text):>8,} chars  {shown} CPU", flush=True)
