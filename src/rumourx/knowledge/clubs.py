@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rumourx.knowledge.folding import fold
+from rumourx.knowledge.name_pattern import alternation
 
 __all__ = ["ClubIndex", "ClubMention", "club_index", "normalise_club"]
 
@@ -67,12 +69,10 @@ class ClubIndex:
                 self._folded.setdefault(fold(alias), club)
         self._contextual = contextual
         names = sorted(self._alias_to_club, key=len, reverse=True)
-        self._pattern = re.compile(
-            r"(?<![\w.])(?:the\s+)?(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
-        )
+        self._pattern = re.compile(r"(?<![\w.])(?:the\s+)?(" + alternation(names) + r")(?![\w-])")
         context_names = sorted(contextual, key=len, reverse=True)
         self._context_pattern = re.compile(
-            r"(?<![\w.])(" + "|".join(re.escape(n) for n in context_names) + r")(?![\w-])"
+            r"(?<![\w.])(" + alternation(context_names) + r")(?![\w-])"
         )
         self.clubs: frozenset[str] = frozenset(clubs)
 
@@ -125,8 +125,12 @@ class ClubIndex:
             )
             taken.append((match.start(1), match.end(1)))
         if known is not None:
+            # The taken spans come in order and never overlap: only the last one
+            # starting at or before a match may hold it.
+            starts = [s for s, _ in taken]
             for match in self._context_pattern.finditer(text):
-                if any(s <= match.start(1) < e for s, e in taken):
+                last = bisect.bisect_right(starts, match.start(1)) - 1
+                if last >= 0 and match.start(1) < taken[last][1]:
                     continue
                 alias = match.group(1)
                 fits = [c for c in self._contextual[alias] if c in known]

@@ -10,6 +10,7 @@ euros", "50 milioni di euro", "50 Millionen Euro", "50 millions d'euros",
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -125,6 +126,8 @@ def find_money(text: str) -> list[Money]:
     for match in _SYMBOL_FIRST.finditer(text):
         currency = _SYMBOLS[match["sym"].lower()]
         amount = _number(match["num"], match["scale"])
+        if not math.isfinite(amount):
+            continue  # "£999...9m" with hundreds of digits is no sum
         found.append(Money(round(amount), currency, match.start(), match.end(), match.group()))
         spans.append((match.start(), match.end()))
     for match in _NUMBER_FIRST.finditer(text):
@@ -132,6 +135,8 @@ def find_money(text: str) -> list[Money]:
             continue
         currency = _WORDS[match["word"].lower()]
         amount = _number(match["num"], match["scale"])
+        if not math.isfinite(amount):
+            continue
         found.append(Money(round(amount), currency, match.start(), match.end(), match.group()))
     found.sort(key=lambda m: m.start)
     return [m for m in found if m.amount > 0]
@@ -181,7 +186,8 @@ def parse_fee(text: str, *, total_hint: int | None = None) -> Fee | None:
         elif bare is not None:
             # "più 10 di bonus": the bare figure shares the base's scale.
             scale = 1e6 if base.amount >= 1_000_000 else 1.0
-            add_ons = round(float(bare.group().replace(",", ".")) * scale)
+            value = float(bare.group().replace(",", ".")) * scale
+            add_ons = round(value) if math.isfinite(value) else None
     elif (
         _PLUS_ADDONS.match(after)
         and total_hint

@@ -16,15 +16,8 @@ articles, so it holds no more than one article's worth of answers.
 
 from __future__ import annotations
 
-import json
 import re
-from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Any
-
-from rapidfuzz import fuzz, process
 
 from rumourx.core.deadline import Deadline
 from rumourx.knowledge.clubs import ClubMention, club_index
@@ -53,99 +46,6 @@ def _words_of_folded(folded: str) -> set[str]:
         | {w[:-2] for w in words if w.endswith("'s")}
         | {w[:-1] for w in words if w.endswith("'")}
     )
-
-
-#: The similarity ``OutletIndex.lookup`` asks of a misspelt multi-word name.
-_FUZZY_CUTOFF = 0.84
-
-_Key = tuple[str, int, Counter[str]]
-
-
-@dataclass(frozen=True)
-class _OutletNames:
-    """The folded names of outlets, and those fuzzy lookup may match (with letter counts)."""
-
-    names: frozenset[str]
-    fuzzy: tuple[_Key, ...]
-
-
-def _names(aliases: list[str]) -> _OutletNames:
-    folded = frozenset(fold(alias) for alias in aliases)
-    fuzzy = tuple((k, len(k), Counter(k)) for k in sorted(folded) if " " in k and len(k) >= 7)
-    return _OutletNames(folded, fuzzy)
-
-
-@lru_cache(maxsize=1)
-def _outlet_names() -> dict[str, _OutletNames]:
-    """Each outlet's names, by canonical name.
-
-    Read from the same shipped ``outlets.json`` as the outlet index, the same way.
-    """
-    raw = json.loads(
-        resources.files("rumourx.knowledge.data").joinpath("outlets.json").read_text("utf-8")
-    )
-    return {
-        name: _names([str(a) for a in [name, *entry.get("aliases", [])]])
-        for name, entry in raw["outlets"].items()
-    }
-
-
-def _may_be(key: str, outlets: _OutletNames) -> bool:
-    """Whether ``OutletIndex.lookup`` could find one of these outlets for folded ``key``.
-
-    Exactly, or by a close misspelling: the similarity's upper bounds that
-    ``difflib.get_close_matches`` tries first (length, then shared letters) reach
-    the cutoff. When False, the lookup cannot return these outlets.
-    """
-    if key in outlets.names or (key.startswith("the ") and key[4:] in outlets.names):
-        return True
-    if " " not in key or len(key) < 7:
-        return False
-    size = len(key)
-    close = [
-        (length, counts)
-        for _, length, counts in outlets.fuzzy
-        if 2.0 * min(size, length) / (size + length) >= _FUZZY_CUTOFF
-    ]
-    if not close:
-        return False
-    letters = Counter(key)
-    for length, counts in close:
-        shared = sum(min(n, counts[c]) for c, n in letters.items())
-        if 2.0 * shared / (size + length) >= _FUZZY_CUTOFF:
-            return True
-    return False
-
-
-@lru_cache(maxsize=1)
-def _every_outlet() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Every outlet's folded names, and those fuzzy lookup may match."""
-    names = frozenset(k for outlet in _outlet_names().values() for k in outlet.names)
-    fuzzy = tuple(sorted({k for outlet in _outlet_names().values() for k, _, _ in outlet.fuzzy}))
-    return names, fuzzy
-
-
-def _may_be_an_outlet(name: str) -> bool:
-    """Whether ``OutletIndex.lookup(name)`` could find any outlet.
-
-    Exactly, or by a misspelling: difflib's similarity (matching blocks) never exceeds
-    rapidfuzz's ``fuzz.ratio`` (the longest common subsequence), so when no name
-    reaches the cutoff by rapidfuzz, computed in C++, none reaches it by difflib.
-    The margin of one point keeps float rounding on the safe side.
-    """
-    key = fold(name)
-    names, fuzzy = _every_outlet()
-    if key in names or (key.startswith("the ") and key[4:] in names):
-        return True
-    if " " not in key or len(key) < 7:
-        return False
-    cutoff = _FUZZY_CUTOFF * 100 - 1
-    return process.extractOne(key, fuzzy, scorer=fuzz.ratio, score_cutoff=cutoff) is not None
-
-
-def _folded_window(window: str) -> str:
-    """``fold`` of words joined by single spaces; plain ASCII only needs lower-casing."""
-    return window.lower() if window.isascii() else fold(window)
 
 
 class ArticleIndex:
@@ -246,15 +146,10 @@ class ArticleIndex:
         return self._clubs_in[passage]
 
     def outlet(self, name: str) -> Outlet | None:
-        """``outlet_index().lookup(name)``, asked once per name in this article.
-
-        A name no outlet could match (most player names) is ruled out without
-        difflib's slow comparison with every outlet name; the answers are the same.
-        """
+        """``outlet_index().lookup(name)``, asked once per name in this article."""
         found = self._outlets.get(name, _UNSET)
         if found is _UNSET:
-            maybe = _may_be_an_outlet(name)
-            found = self._outlets[name] = outlet_index().lookup(name) if maybe else None
+            found = self._outlets[name] = outlet_index().lookup(name)
         return found  # type: ignore[no-any-return]
 
     def names_source(self, source: str) -> bool:
@@ -269,15 +164,10 @@ class ArticleIndex:
         if wanted is None:
             return False
         words = self._article_word_list()
-        names = _outlet_names().get(wanted.name)
         size = len(source.split())
         for width in {size, size + 1, max(size - 1, 1)}:
             self.check("looking for sources")
             for start in range(len(words) - width + 1):
-                if names is not None and not _may_be(
-                    _folded_window(" ".join(words[start : start + width])), names
-                ):
-                    continue  # a window the lookup could never read as this outlet
                 if self._window(start, width) == wanted:
                     return True
         return False

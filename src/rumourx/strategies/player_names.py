@@ -15,20 +15,11 @@ import re
 from rumourx.knowledge.clubs import club_index
 from rumourx.knowledge.folding import fold
 from rumourx.knowledge.outlets import outlet_index
+from rumourx.strategies.article_index import WORD, article_words
 
 __all__ = ["article_words", "full_name", "player_as_written", "player_in_article"]
 
-_WORD = re.compile(r"[\w'’-]+")
-
-
-def article_words(text: str) -> set[str]:
-    """The text's words, folded; a possessive also counts as the bare name ("Lingard's")."""
-    words = set(_WORD.findall(fold(text)))
-    return (
-        words
-        | {w[:-2] for w in words if w.endswith("'s")}
-        | {w[:-1] for w in words if w.endswith("'")}
-    )
+_WORD = WORD
 
 
 _PARTICLES = frozenset(

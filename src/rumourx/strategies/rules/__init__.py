@@ -23,7 +23,7 @@ from rumourx.strategies.rules.decisions import (
 )
 from rumourx.strategies.rules.lexicon import FREE
 from rumourx.strategies.rules.moves import Move, find_moves
-from rumourx.strategies.rules.reading import Reading, read_article
+from rumourx.strategies.rules.reading import LONGEST_SENTENCE, Reading, read_article
 from rumourx.strategies.rules.roles import ClubRole
 
 __all__ = ["RulesStrategy", "propose_drafts"]
@@ -208,6 +208,11 @@ def _propose(job: ArticleJob) -> Proposal:
         warnings=[
             f"{m.player}: a departure with no destination named; no move reported"
             for m in open_ended
+        ]
+        + [
+            f"a sentence of {len(reading.sentences[i].text):,} characters was not read "
+            f"(longer than {LONGEST_SENTENCE:,})"
+            for i in reading.unread
         ],
     )
 

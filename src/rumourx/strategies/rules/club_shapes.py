@@ -13,6 +13,7 @@ The club words and descriptors are cue tables (``club_prefix``, ``club_suffix``,
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -40,9 +41,11 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"(?<![\w'’-])((?:(?:{_WORD})\s+){{1,3}}(?:{CLUB_SUFFIX}))(?![\w'’-])"),
         re.compile(rf"(?<![\w'’-])((?:{CLUB_PREFIX})\s+{_NAMES})(?![\w-])"),
+        # Starting only where a word starts: "Smith-Smith-...-Smith" is read once,
+        # not once from each capital ("O'Neill" starts at "O", "'Premier" at "P").
         re.compile(
-            rf"(?:(?:[A-Z][\w'’-]*|One|Two|top-flight|second-tier|third-tier|non-league|"
-            rf"lower-league|newly-promoted|promoted|relegated)\s+)"
+            rf"(?<![\w-])(?<!\w['’])(?:(?:[A-Z][\w'’-]*|One|Two|top-flight|second-tier|"
+            rf"third-tier|non-league|lower-league|newly-promoted|promoted|relegated)\s+)"
             rf"(?:{CLUB_DESCRIPTOR})\s+({_NAMES})(?![\w-])",
         ),
         re.compile(rf"(?i:{CLUB_SLOT_BEFORE})\s+({_NAMES})(?![\w'’-])"),
@@ -87,6 +90,9 @@ def find_club_shapes(text: str, clubs: ClubIndex) -> list[str]:
     """Names in ``text`` that are clubs by shape or slot, first seen first."""
     found: list[str] = []
     known = [(m.start, m.end) for m in clubs.find(text)]
+    # Named clubs do not overlap and come in order: the last one starting before a
+    # span's end is the only one that may overlap it.
+    known_starts = [s for s, _ in known]
     for index, pattern in enumerate(_patterns()):
         for match in pattern.finditer(text):
             start, end = match.span(1)
@@ -97,7 +103,8 @@ def find_club_shapes(text: str, clubs: ClubIndex) -> list[str]:
                     continue
                 if not match.group(1)[0].isupper():
                     continue
-            if any(s < end and start < e for s, e in known):
+            before = bisect.bisect_left(known_starts, end) - 1
+            if before >= 0 and start < known[before][1]:
                 continue
             if _AGE_AFTER.match(text, end):
                 continue  # "a new contract with Antonio Rudiger, 28,": a person, not a club

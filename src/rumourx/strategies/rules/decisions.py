@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rumourx.core.types import Fee, Status, TransferType
 from rumourx.knowledge.fees import find_money, parse_fee
@@ -65,6 +66,7 @@ _PAREN_SOURCE = re.compile(r"\(([^()]{1,60})\)\s*$")
 _PAREN_NOISE = re.compile(r"\s*[-–,]\s*(?:in \w+|subscription required|external|via .*)$", re.I)
 
 
+@lru_cache(maxsize=4096)  # asked of the same sentence for each of its moves
 def _status_in(text: str) -> str | None:
     text = _NEUTRALISE.sub(" linked ", SUBORDINATE_PAST.sub(" ", text))
     for status, pattern in STATUS_CUES:

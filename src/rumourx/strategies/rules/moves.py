@@ -210,6 +210,18 @@ def find_moves(reading: Reading) -> list[Move]:
         offered = offer_moves(reading.article, facts) if continued_from is None else {}
         for person, replacing in replaced_players(reading.article, facts).items():
             reading.learn_club(person, replacing, "weak")
+        # What the sentence says whoever the player: read once, not once per player.
+        renewal = bool(EXTENSION.search(text)) and not NEGATED_EXTENSION.search(text)
+        topic_cue = bool(
+            (cue in _STRONG_CUES and _CLUB_PRONOUN.search(text))
+            or (
+                cue is not None
+                and _SUBJECT_PRONOUN.match(text)
+                and (MOVE_WORD.search(text) or any(p.search(text) for _, p in STATUS_CUES))
+            )
+            or _PRONOUN_TARGET.search(text)
+        )
+        departure = bool(DEPARTURE.search(text))
         for player in players:
             if player.person in offered:
                 # "Chelsea have offered X to Inter": X goes from Chelsea to Inter.
@@ -220,7 +232,7 @@ def find_moves(reading: Reading) -> list[Move]:
                 )
                 continue
             current = reading.current_club.get(player.person)
-            if EXTENSION.search(text) and not NEGATED_EXTENSION.search(text):
+            if renewal:
                 present = [
                     c.mention.club
                     for c in facts.clubs
@@ -258,15 +270,7 @@ def find_moves(reading: Reading) -> list[Move]:
                 targets = _destinations(facts, mine, player, current) if cue else []
             if (
                 not targets
-                and (
-                    (cue in _STRONG_CUES and _CLUB_PRONOUN.search(text))
-                    or (
-                        cue is not None
-                        and _SUBJECT_PRONOUN.match(text)
-                        and (MOVE_WORD.search(text) or any(p.search(text) for _, p in STATUS_CUES))
-                    )
-                    or _PRONOUN_TARGET.search(text)
-                )
+                and topic_cue
                 and facts.topic is not None
                 and facts.topic != current
                 and all(c.role is not ClubRole.BUYER for c in facts.clubs)
@@ -292,7 +296,7 @@ def find_moves(reading: Reading) -> list[Move]:
                     context=continued_from,
                     mine=mine,
                 )
-            if not targets and DEPARTURE.search(text):
+            if not targets and departure:
                 collector.add(player.person, None, facts, player.start)
         previous = facts
     moves = list(collector.moves.values())

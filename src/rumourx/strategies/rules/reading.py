@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rumourx.knowledge.clubs import ClubIndex
 from rumourx.knowledge.outlets import OutletIndex
@@ -45,6 +46,10 @@ _SOLD = re.compile(
     re.IGNORECASE,
 )
 _DESCRIBES = re.compile(r"\d{2}-year-old", re.IGNORECASE)
+#: Longer "sentences" are not prose (a squad list, a table pasted as text, a hostile
+#: input): they are not read, so that reading stays linear in the article's length.
+#: The corpus's longest sentence has 355 characters.
+LONGEST_SENTENCE = 2_000
 _WEAK = "weak"
 _STRONG = "strong"
 
@@ -83,6 +88,7 @@ class Reading:
     people: PeopleRegistry
     current_club: dict[str, str] = field(default_factory=dict)
     club_strength: dict[str, str] = field(default_factory=dict)
+    unread: list[int] = field(default_factory=list)
 
     def player_sentences(self, player: str) -> list[int]:
         """Indexes of the sentences that name or describe ``player``."""
@@ -100,18 +106,32 @@ class Reading:
         return self.club_strength.get(player) == _STRONG
 
 
+def _scan_stage(text: str) -> str | None:
+    return next((status for status, pattern in STATUS_CUES if pattern.search(text)), None)
+
+
+# Each sentence is asked for its stage several times (reading, moves, the sentence
+# before): the scan runs once. Long texts are remembered only a few at a time.
+_stage_short = lru_cache(maxsize=4096)(_scan_stage)
+_stage_long = lru_cache(maxsize=4)(_scan_stage)
+
+
+def _stage(text: str) -> str | None:
+    return _stage_short(text) if len(text) <= 1_000 else _stage_long(text)
+
+
 def first_cue(text: str) -> str | None:
     """The strongest stage a sentence names (collapsed first, linked last), if any.
 
     A move verb or noun alone ("can sign", "the signing of") counts as linked.
     """
-    found = next((status for status, pattern in STATUS_CUES if pattern.search(text)), None)
+    found = _stage(text)
     return found or ("linked" if MOVE_WORD.search(text) or SELL_WORD.search(text) else None)
 
 
 def _buying_cue(text: str) -> str | None:
     """The stage cue that makes a sentence's opening club a buyer: selling words aside."""
-    found = next((status for status, pattern in STATUS_CUES if pattern.search(text)), None)
+    found = _stage(text)
     return found or ("linked" if MOVE_WORD.search(text) else None)
 
 
@@ -132,6 +152,12 @@ def read_article(article: str, clubs: ClubIndex, outlets: OutletIndex) -> Readin
     reading = Reading(article=article, sentences=sentences, facts=[], people=people)
     topic: str | None = None
     for sentence in sentences:
+        if len(sentence.text) > LONGEST_SENTENCE:
+            # Not read: kept in its place as a heading would be, naming nobody.
+            reading.unread.append(sentence.index)
+            facts = SentenceFacts(sentence, [], [], True, sentence.index in opinion, False, topic)
+            reading.facts.append(facts)
+            continue
         heading = is_heading(sentence)
         club_mentions = clubs.find(sentence.text, known)
         if shaped:

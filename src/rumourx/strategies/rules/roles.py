@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from rumourx.knowledge.clubs import ClubMention
 from rumourx.strategies.rules.lexicon import (
@@ -125,13 +126,22 @@ class TaggedClub:
 
 def clauses(text: str) -> list[tuple[int, int]]:
     """Spans of the clauses of a sentence (split at commas, dashes, "while", "but")."""
+    # Asked again and again of the same sentence: split once, a fresh list each time.
+    return list(_clauses_short(text) if len(text) <= 1_000 else _clauses_long(text))
+
+
+def _split_clauses(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _CLAUSE_BREAK.finditer(text):
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if e > s]
+    return tuple((s, e) for s, e in spans if e > s)
+
+
+_clauses_short = lru_cache(maxsize=4096)(_split_clauses)
+_clauses_long = lru_cache(maxsize=4)(_split_clauses)
 
 
 def tag_clubs(
