@@ -86,21 +86,28 @@ async def aextract_many(
     pending: set[asyncio.Task[BatchOutcome]] = set()
     index = 0
     exhausted = False
+
+    def fill() -> None:
+        nonlocal index, exhausted
+        while not exhausted and len(pending) < concurrency:
+            try:
+                item = next(source)
+            except StopIteration:
+                exhausted = True
+                return
+            index += 1
+            pending.add(
+                asyncio.ensure_future(_one(extractor, cache, fingerprint, item, index, seen))
+            )
+
     try:
         while True:
-            while not exhausted and len(pending) < concurrency:
-                try:
-                    item = next(source)
-                except StopIteration:
-                    exhausted = True
-                    break
-                index += 1
-                pending.add(
-                    asyncio.ensure_future(_one(extractor, cache, fingerprint, item, index, seen))
-                )
+            fill()
             if not pending:
                 return
-            done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+            done, waiting = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+            pending.clear()
+            pending.update(waiting)
             for task in done:
                 yield task.result()
     finally:
@@ -152,7 +159,10 @@ def extract_many(
                 concurrency=concurrency,
                 cache=cache,
             ):
-                await loop.run_in_executor(None, put, outcome)
+                try:
+                    handover.put_nowait(outcome)  # no thread hop while the caller keeps up
+                except queue.Full:
+                    await loop.run_in_executor(None, put, outcome)
                 if stop.is_set():
                     return
         except BaseException as exc:  # re-raised in the caller's thread
