@@ -44,6 +44,10 @@ _NO_OFFER = re.compile(
     r"(?:\w+\s+)?(?:sell|selling)\b",
     re.IGNORECASE,
 )
+_NEGATED = re.compile(r"\b(?:never|not|yet to|without)\b(?:\s+[\w'’]+){0,5}\s+$", re.I)
+_REJECTED_BY = re.compile(
+    r"^(?:rejected|turned down|knocked back|rebuffed|dismissed)\s+by\b", re.IGNORECASE
+)
 _OTHER_DEAL = re.compile(r"^(?:if|despite|after|although|though|should|unless)\b", re.I)
 _DOWNGRADE = {"bid": "linked", "agreed": "talks", "completed": "agreed"}
 _REPORT_AFTER = re.compile(
@@ -72,6 +76,8 @@ def _status_in(text: str) -> str | None:
     for status, pattern in STATUS_CUES:
         match = pattern.search(text)
         if match:
+            if status in ("talks", "bid") and _NEGATED.search(text[: match.start()]):
+                return "linked"  # "have never asked about his availability"
             hedge = [h for h in HEDGE.finditer(text[: match.start()])]
             if (
                 status in _DOWNGRADE
@@ -96,7 +102,8 @@ def _clause_at(text: str, offset: int) -> str:
     parts = [text[spans[own][0] : spans[own][1]]]
     for start, end in spans[own + 1 :]:
         tail = _PAREN_SOURCE.sub("", text[start:end]).strip()
-        if len(tail.split()) <= 3 and _status_in(tail) in ("bid_rejected", "collapsed"):
+        short = len(tail.split()) <= 3 or _REJECTED_BY.match(tail)
+        if short and _status_in(tail) in ("bid_rejected", "collapsed"):
             parts.append(tail)
     return " ".join(parts)
 
