@@ -74,3 +74,13 @@ def test_a_descriptor_names_the_club_of_the_only_player_named() -> None:
 def test_a_former_club_before_a_bare_position_is_no_descriptor_of_his_club() -> None:
     found = moves("Wolves want former Leicester striker Jamie Vardon, 33.")
     assert all(from_club != "Leicester City" for _, from_club, _ in found)
+
+
+def test_the_club_his_contract_with_runs_out_at_is_his_and_the_move_is_free() -> None:
+    report = RULES.extract(
+        "France striker Olivier Garnier, 34, is set to choose AC Milan when his contract with"
+        " Chelsea expires."
+    )
+    assert [(r.player, r.from_club, r.to_club, r.transfer_type.value) for r in report.rumours] == [
+        ("Olivier Garnier", "Chelsea", "AC Milan", "free")
+    ]

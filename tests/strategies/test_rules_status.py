@@ -109,3 +109,35 @@ def test_a_bid_rejected_by_the_seller_after_the_players_age_is_rejected() -> Non
         "Wolves have seen a £21m bid for Belgium winger Jules Verhaegen, 27, rejected by Lille."
     )
     assert found == {("Jules Verhaegen", "Wolverhampton Wanderers"): "bid_rejected"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lyon striker Marek Ostrand, 24, continues to be followed by clubs including Everton.",
+            {("Marek Ostrand", "Everton"): "linked"},
+        ),
+        (
+            "Ajax are set to battle it out with Everton for Lyon winger Marek Ostrand, 19.",
+            {("Marek Ostrand", "Ajax"): "linked", ("Marek Ostrand", "Everton"): "linked"},
+        ),
+        (
+            "Could Lyon striker Marek Ostrand, 26, be on his way to Everton?",
+            {("Marek Ostrand", "Everton"): "linked"},
+        ),
+        (
+            "Everton have asked Lyon about taking striker Marek Ostrand, 20, on loan.",
+            {("Marek Ostrand", "Everton"): "talks"},
+        ),
+        (
+            "Lyon striker Marek Ostrand, 34, is set to choose Everton when his contract with"
+            " Lyon expires.",
+            {("Marek Ostrand", "Everton"): "agreed"},
+        ),
+    ],
+)
+def test_wordings_that_gave_nothing_now_give_the_move(
+    text: str, expected: dict[tuple[str, str | None], str]
+) -> None:
+    assert statuses(text) == expected
