@@ -207,6 +207,7 @@ def decide_type(own: list[str], context: list[str], *, extension: bool) -> Trans
     return TransferType.UNKNOWN
 
 
+@lru_cache(maxsize=1024)  # the same joined sentences come back for each move of a player
 def _without_wages(text: str) -> str:
     """Blank out wages ("offer him £80,000 a week"): a salary is no fee, so no sale."""
     chars = list(text)
