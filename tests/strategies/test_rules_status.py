@@ -141,3 +141,14 @@ def test_wordings_that_gave_nothing_now_give_the_move(
     text: str, expected: dict[tuple[str, str | None], str]
 ) -> None:
     assert statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lyon striker Marek Ostrand, 24, is set for a loan move to Everton.",
+        "Marek Ostrand's imminent arrival at Everton from Lyon could free up a squad place.",
+    ],
+)
+def test_a_move_set_or_imminent_is_agreed(text: str) -> None:
+    assert statuses(text) == {("Marek Ostrand", "Everton"): "agreed"}
