@@ -40,8 +40,8 @@ def test_name_age_from_club_in_a_list_names_each_players_own_club() -> None:
             "Celtic",
         ),
         (
-            "Everton are monitoring Blackburn Rovers' former England Under-21 striker Adam Armitage.",
-            "Blackburn Rovers",
+            "Fulham have their eye on Bristol Rovers' former Wales Under-21 winger Tom Briggs, 22.",
+            "Bristol Rovers",
         ),
     ],
 )
@@ -56,18 +56,18 @@ def test_a_city_club_in_the_and_country_formula_is_the_club() -> None:
 
 def test_a_descriptor_of_the_player_names_his_club() -> None:
     found = moves(
-        "Erik Halvorsen's agent is expected to hold talks with Manchester City in January over a"
-        " potential summer move for the 21-year-old Borussia Dortmund and Norway striker."
+        "The representatives of Erik Halvorsen will meet Manchester City officials next month"
+        " about a possible move for the 20-year-old Borussia Dortmund and Norway forward."
     )
     assert found == {("Erik Halvorsen", "Borussia Dortmund", "Manchester City")}
 
 
 def test_a_descriptor_names_the_club_of_the_only_player_named() -> None:
     found = moves(
-        "Aston Villa are monitoring England international Jesse Lindgard's situation, with the"
-        " Manchester United attacking midfielder's move to Newcastle United set to collapse."
+        "Brighton are keeping an eye on Scotland international Rory Dunmore's future, with the"
+        " Manchester United attacking midfielder's loan to Leeds close to breaking down."
     )
-    assert ("Jesse Lindgard", "Manchester United", "Aston Villa") in found
+    assert ("Rory Dunmore", "Manchester United", "Brighton & Hove Albion") in found
     assert all(from_club == "Manchester United" for _, from_club, _ in found)
 
 
@@ -78,9 +78,9 @@ def test_a_former_club_before_a_bare_position_is_no_descriptor_of_his_club() -> 
 
 def test_the_club_his_contract_with_runs_out_at_is_his_and_the_move_is_free() -> None:
     report = RULES.extract(
-        "France striker Olivier Garnier, 34, is set to choose AC Milan when his contract with"
-        " Chelsea expires."
+        "Veteran Spain keeper Pablo Ordaz, 35, is set to choose Sevilla once his contract with"
+        " Arsenal runs out in June."
     )
     assert [(r.player, r.from_club, r.to_club, r.transfer_type.value) for r in report.rumours] == [
-        ("Olivier Garnier", "Chelsea", "AC Milan", "free")
+        ("Pablo Ordaz", "Arsenal", "Sevilla", "free")
     ]

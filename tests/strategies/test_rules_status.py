@@ -98,10 +98,10 @@ def test_talks_in_another_clause_about_another_player_lend_nothing() -> None:
 
 def test_the_clause_naming_buyer_and_player_governs_a_later_mention() -> None:
     found = statuses(
-        "Newcastle have resumed talks to sign Dutch full-back Rein Bakkers from Bayer Leverkusen,"
-        " with the Bundesliga club keen on selling the 21-year-old to the Magpies in January."
+        "Everton have restarted talks to sign Danish winger Jonas Lindqvist from Freiburg, and the"
+        " German club are keen on selling the 23-year-old to the Toffees before February."
     )
-    assert found[("Rein Bakkers", "Newcastle United")] == "talks"
+    assert found == {("Jonas Lindqvist", "Everton"): "talks"}
 
 
 def test_a_bid_rejected_by_the_seller_after_the_players_age_is_rejected() -> None:

@@ -19,10 +19,10 @@ def types(text: str) -> set[str]:
 @pytest.mark.parametrize(
     "text",
     [
-        "Everton are prepared to offer Lyon midfielder Marek Ostrand, 17, around £80,000 a week"
-        " to land his signature.",
-        "Everton target Marek Ostrand could price himself out of a January move because the"
-        " 21-year-old Lyon striker wants £200,000 a week.",
+        "Everton are prepared to offer Lyon midfielder Marek Ostrand, 17, about £75,000 a week"
+        " to secure him.",
+        "Everton target Marek Ostrand may price himself out of a summer switch as the"
+        " 21-year-old Lyon striker is after £180,000 a week.",
     ],
 )
 def test_wages_and_pricing_himself_out_name_no_sale(text: str) -> None:
@@ -36,8 +36,8 @@ def test_a_sum_offered_as_a_fee_is_still_a_sale() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "AC Milan plan to take up the option to turn 23-year-old England defender Felix"
-        " Tomasi's loan from Chelsea into a permanent move.",
+        "AC Milan are keen to turn Chelsea defender Felix Tomasi's loan into a permanent deal"
+        " at the end of the season.",
         "AC Milan want to make Chelsea defender Felix Tomasi's loan permanent.",
     ],
 )
