@@ -21,11 +21,13 @@ _INSTITUTION = re.compile(
 )
 
 
-# "interested in Stuttgart left-back X", "in Lyon's X": the club, not the city.
+# "interested in Stuttgart left-back X", "in Lyon's X", "in Lyon and France midfielder X":
+# the club, not the city.
 _CLUB_SLOT_AFTER = re.compile(
-    r"['’]s?\s|\s+(?:[\w-]+\s+)?(?:midfielder|striker|forward|defender|winger|goalkeeper|"
-    r"keeper|centre-back|center-back|full-back|left-back|right-back|playmaker|attacker|star|"
-    r"captain|youngster|teenager|player|boss|manager|coach)\b"
+    r"(?:['’]s?\s|\s+(?:and\s+(?:[A-Z][\w'’-]*\s+){1,3})?(?:[\w-]+\s+)?)(?:midfielder|striker|"
+    r"forward|defender|winger|goalkeeper|keeper|centre-back|center-back|full-back|left-back|"
+    r"right-back|playmaker|attacker|star|captain|youngster|teenager|player|boss|manager|coach|"
+    r"international)\b|['’]s?\s"
 )
 _CITY_CLUB = re.compile(r"\s+(?:club|side|outfit|giants|rivals|club's|side's)\b")
 

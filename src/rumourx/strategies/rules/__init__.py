@@ -24,7 +24,7 @@ from rumourx.strategies.rules.decisions import (
 from rumourx.strategies.rules.lexicon import FREE
 from rumourx.strategies.rules.moves import Move, find_moves
 from rumourx.strategies.rules.reading import LONGEST_SENTENCE, Reading, read_article
-from rumourx.strategies.rules.roles import ClubRole
+from rumourx.strategies.rules.roles import ClubRole, clauses
 
 __all__ = ["RulesStrategy", "propose_drafts"]
 
@@ -55,6 +55,40 @@ def _context(reading: Reading, move: Move, moves: list[Move]) -> list[int]:
             continue
         found.append(index)
     return found
+
+
+def _pair_anchors(reading: Reading, move: Move) -> list[tuple[str, int]]:
+    """Other clauses of the move's sentences that name both the player and his buyer.
+
+    "Newcastle have resumed talks to sign X from Leverkusen, with the Bundesliga club
+    keen on selling the 21-year-old to the Magpies": the move is anchored at "the
+    Magpies", but the clause that names Newcastle and X by name says how far it went.
+    A clause about another club or another player lends nothing.
+    """
+    pairs: list[tuple[str, int]] = []
+    if move.to_club is None or move.extension:
+        return pairs
+    for index in move.sentences:
+        facts = reading.facts[index]
+        start = facts.sentence.start
+        text = facts.sentence.text
+        spans = clauses(text)
+        buyers = [
+            c.mention.start - start
+            for c in facts.clubs
+            if c.mention.club == move.to_club and c.role in (ClubRole.BUYER, ClubRole.NAMED)
+        ]
+        anchor = move.anchors.get(index, start) - start
+        for mention in facts.players:
+            if mention.person != move.player or not mention.explicit:
+                continue
+            at = mention.start - start
+            span = next(((s, e) for s, e in spans if s <= at <= e), None)
+            if span is None or span[0] <= anchor <= span[1]:
+                continue
+            if any(span[0] <= b <= span[1] for b in buyers):
+                pairs.append((text, at))
+    return pairs
 
 
 def _fee_statement(reading: Reading, index: int, player: str) -> str | None:
@@ -140,7 +174,7 @@ def _draft(reading: Reading, move: Move, moves: list[Move], exclude: set[str]) -
     anchored = [
         (sentences[i].text, move.anchors.get(i, 0) - sentences[i].start) for i in move.sentences
     ] + [(sentences[i].text, 0) for i in move.context]
-    status = decide_status(anchored, extension=move.extension)
+    status = decide_status(anchored + _pair_anchors(reading, move), extension=move.extension)
     transfer_type = decide_type(own, context, extension=move.extension)
     fee_statements = [
         statement

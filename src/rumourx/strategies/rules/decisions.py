@@ -44,6 +44,18 @@ _NO_OFFER = re.compile(
     r"(?:\w+\s+)?(?:sell|selling)\b",
     re.IGNORECASE,
 )
+_NEGATED = re.compile(r"\b(?:never|not|yet to|without)\b(?:\s+[\w'’]+){0,5}\s+$", re.I)
+_REJECTED_BY = re.compile(
+    r"^(?:rejected|turned down|knocked back|rebuffed|dismissed)\s+by\b", re.IGNORECASE
+)
+_WAGE_AFTER = re.compile(r"\s*(?:a|per|every)\s+(?:week|month|year|season)\b|\s*-a-week\b", re.I)
+_OFFER_BEFORE = re.compile(r"\boffer\w*\b[^.;£€$]{0,60}$", re.I)
+# "turn X's loan into a permanent move", "make the loan permanent": a sale, not a loan.
+_LOAN_MADE_PERMANENT = re.compile(
+    r"\b(?:turn|make|convert|made|turned|converted|making|turning|converting)s?\b[^.;]{0,50}?"
+    r"\bloan\b[^.;]{0,30}?\bpermanent\b",
+    re.IGNORECASE,
+)
 _OTHER_DEAL = re.compile(r"^(?:if|despite|after|although|though|should|unless)\b", re.I)
 _DOWNGRADE = {"bid": "linked", "agreed": "talks", "completed": "agreed"}
 _REPORT_AFTER = re.compile(
@@ -72,6 +84,8 @@ def _status_in(text: str) -> str | None:
     for status, pattern in STATUS_CUES:
         match = pattern.search(text)
         if match:
+            if status in ("talks", "bid") and _NEGATED.search(text[: match.start()]):
+                return "linked"  # "have never asked about his availability"
             hedge = [h for h in HEDGE.finditer(text[: match.start()])]
             if (
                 status in _DOWNGRADE
@@ -96,7 +110,8 @@ def _clause_at(text: str, offset: int) -> str:
     parts = [text[spans[own][0] : spans[own][1]]]
     for start, end in spans[own + 1 :]:
         tail = _PAREN_SOURCE.sub("", text[start:end]).strip()
-        if len(tail.split()) <= 3 and _status_in(tail) in ("bid_rejected", "collapsed"):
+        short = len(tail.split()) <= 3 or _REJECTED_BY.match(tail)
+        if short and _status_in(tail) in ("bid_rejected", "collapsed"):
             parts.append(tail)
     return " ".join(parts)
 
@@ -170,8 +185,9 @@ def decide_type(own: list[str], context: list[str], *, extension: bool) -> Trans
         return TransferType.EXTENSION
     own = [_blank_extension_clauses(text) for text in own]
     context = [_blank_extension_clauses(text) for text in context]
-    everything = _NO_OFFER.sub(" ", " ".join(own + context))
-    mine = _NO_OFFER.sub(" ", " ".join(own))
+    everything = _without_wages(_NO_OFFER.sub(" ", " ".join(own + context)))
+    mine = _without_wages(_NO_OFFER.sub(" ", " ".join(own)))
+    everything, mine = (_LOAN_MADE_PERMANENT.sub(" permanent ", t) for t in (everything, mine))
     if LOAN_OBLIGATION.search(mine):
         return TransferType.LOAN_WITH_OBLIGATION
     if LOAN_OPTION.search(mine):
@@ -189,6 +205,18 @@ def decide_type(own: list[str], context: list[str], *, extension: bool) -> Trans
     if PERMANENT.search(mine) or PERMANENT.search(everything):
         return TransferType.PERMANENT
     return TransferType.UNKNOWN
+
+
+@lru_cache(maxsize=1024)  # the same joined sentences come back for each move of a player
+def _without_wages(text: str) -> str:
+    """Blank out wages ("offer him £80,000 a week"): a salary is no fee, so no sale."""
+    chars = list(text)
+    for money in find_money(text):
+        if _WAGE_AFTER.match(text, money.end):
+            offer = _OFFER_BEFORE.search(text, max(0, money.start - 80), money.start)
+            start = offer.start() if offer else money.start
+            chars[start : money.end] = " " * (money.end - start)
+    return "".join(chars)
 
 
 def _fee_text(text: str) -> str:

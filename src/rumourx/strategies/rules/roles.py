@@ -45,13 +45,17 @@ _OWNS_NEXT = re.compile(rf"^(?:['’]s?\s+(?:{_POSITION}\s+)?|\s+{_POSITION}\s+|
 _OWNS_NEXT_FORMULA = re.compile(
     rf"^(?:\s+(?:captain|skipper|vice-captain))?(?:['’]s?|\s+and(?:\s+the)?)\s+(?:(?:\d{{2}}-year-old|Under-\d\d|(?-i:[A-Z][\w'’-]*)(?:\s+(?:of|and)\s+(?-i:[A-Z][\w'’-]*))?|"
     rf"international|highly[- ]rated|teenage|young|veteran|experienced|talented|versatile|"
-    rf"prolific|out-of-favour|unsettled|academy|youth|on-loan|loanee)\s+){{0,4}}"
+    rf"prolific|out-of-favour|unsettled|academy|youth|on-loan|loanee|in-form|record|promising|"
+    rf"exciting|gifted|creative|first-choice|want-away|unhappy|long-serving|club-record|"
+    rf"highly-regarded|out-of-contract|in-demand|free-scoring|"
+    # "Celtic's former France Under-21 striker": former is his country's, not his club's
+    rf"(?:former|ex-)(?=\s+(?-i:[A-Z])))\s+){{0,5}}"
     rf"(?:[\w-]+\s+)?(?:{POSITION}|international|captain|youngster|teenager|prodigy|"
-    rf"wonderkid|talent|star)\s+$",
+    rf"wonderkid|talent|star|signing)\s+$",
     re.IGNORECASE,
 )
 # "Jonas Keller, of Stuttgart": the club named after the player is his.
-_OF_CLUB = re.compile(r"^,?\s*(?:\d{2},\s*)?of\s+(?:the\s+)?$")
+_OF_CLUB = re.compile(r"^,?\s*(?:\d{2},\s*)?(?:of|from)\s+(?:the\s+)?$")
 # "a move back to former club Chelsea": the former club is where he goes.
 _FORMER = re.compile(r"\s*(?:his |their )?(?:former|ex-)\s*(?:club\s+|side\s+)?$", re.I)
 _TALKS_WITH = re.compile(
@@ -59,6 +63,12 @@ _TALKS_WITH = re.compile(
 )
 _APPOSITION = re.compile(r"^,\s*(?:the\s+|a\s+)?$")
 _OWNS_PREVIOUS = re.compile(rf"^(?:['’]s?\s+|\s+){_POSITION}\b", re.IGNORECASE)
+# "the 21-year-old Borussia Dortmund and Norway striker": a descriptor of a player.
+_DESCRIPTOR_BEFORE = re.compile(r"\bthe\s+(?:\d{2}-year-old\s+)?$", re.IGNORECASE)
+_DESCRIPTOR_AFTER = re.compile(
+    rf"^(?:\s+and\s+(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){{0,2}})?\s+{_POSITION}\b",
+    re.IGNORECASE,
+)
 # "Inter Milan and Roma", "Inter Milan and Jose Mourinho's Roma": the clubs share a role.
 _COORDINATED = re.compile(
     r"^\s*(?:,|and|or|&|,\s*and|,\s*or|as well as)\s*"
@@ -168,8 +178,20 @@ def tag_clubs(
         if acting:
             # "Brighton chairman Tony Bloom is willing to listen to offers": the club acts.
             after = article[club.end + acting.end() : club.end + acting.end() + 80]
-        owner = None
-        for player in players:
+        # "X, 26, from Stuttgart and Spain winger Y": Stuttgart is X's, not Y's.
+        owner = next(
+            (
+                p.person
+                for p in players
+                if p.explicit
+                and 0 <= club.start - p.end <= 12
+                and _OF_CLUB.match(article[p.end : club.start])
+            ),
+            None,
+        )
+        if owner is not None and _bidder_from(article, club, players):
+            owner = None  # "interest in X from Liverpool": Liverpool is interested
+        for player in players if owner is None else []:
             between = article[club.end : player.start]
             if (
                 player.explicit
@@ -184,13 +206,6 @@ def tag_clubs(
             ):
                 owner = player.person
                 break
-            if (
-                player.explicit
-                and 0 <= club.start - player.end <= 12
-                and _OF_CLUB.match(article[player.end : club.start])
-            ):
-                owner = player.person
-                break
         if owner is None:
             for player in players:
                 if (
@@ -201,6 +216,8 @@ def tag_clubs(
                 ):
                     owner = player.person
                     break
+        if owner is None:
+            owner = _described(article, club, players)
         if _AFTER_BEFORE.search(before) and _PAST_SUITOR_AFTER.match(after):
             role = ClubRole.PAST  # "after Swansea hoped to sign him": an earlier suitor
         elif PAST_CLUB_BEFORE.search(before) and (
@@ -268,6 +285,20 @@ def tag_clubs(
             # "with Newcastle and Brighton considering bids": both share the role.
             tagged[index] = TaggedClub(named.mention, following.role, None)
     return _subject_buys(article, tagged, players, sentence_start, cue)
+
+
+def _described(article: str, club: ClubMention, players: list[Mention]) -> str | None:
+    """The player whose descriptor ("the 21-year-old Dortmund striker") names ``club``."""
+    before = article[max(0, club.start - 20) : club.start]
+    if not _DESCRIPTOR_BEFORE.search(before) or not _DESCRIPTOR_AFTER.match(
+        article[club.end : club.end + 60]
+    ):
+        return None
+    for player in players:
+        if not player.explicit and 0 <= club.start - player.end <= 2:
+            return player.person  # "the 21-year-old" resolved to him
+    named = {p.person for p in players if p.explicit}
+    return named.pop() if len(named) == 1 else None
 
 
 def _bidder_from(article: str, club: ClubMention, players: list[Mention]) -> bool:

@@ -1,0 +1,86 @@
+"""The rules strategy names the player's club from the press's formulas.
+
+Every sentence here is written for these tests (invented players, real clubs).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rumourx import Extractor, Settings
+
+RULES = Extractor(Settings(strategy="rules"))
+
+
+def moves(text: str) -> set[tuple[str, str | None, str | None]]:
+    """(player, from_club, to_club) for every rumour the rules report."""
+    return {(r.player, r.from_club, r.to_club) for r in RULES.extract(text).rumours}
+
+
+def test_name_age_from_club_in_a_list_names_each_players_own_club() -> None:
+    found = moves(
+        "West Brom are interested in bringing in Turkey defender Kemal Yoksul, 26, from"
+        " Celta Vigo and English right-back Jed Tanner, 21, from Tottenham."
+    )
+    assert found == {
+        ("Kemal Yoksul", "Celta Vigo", "West Bromwich Albion"),
+        ("Jed Tanner", "Tottenham Hotspur", "West Bromwich Albion"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "club"),
+    [
+        (
+            "Chelsea are keen on Manchester City's in-form England defender John Stanes, 26.",
+            "Manchester City",
+        ),
+        (
+            "Everton are monitoring Celtic's former France Under-21 striker Odin Edwards, 23.",
+            "Celtic",
+        ),
+        (
+            "Fulham have their eye on Bristol Rovers' former Wales Under-21 winger Tom Briggs, 22.",
+            "Bristol Rovers",
+        ),
+    ],
+)
+def test_club_possessive_before_describing_words_names_his_club(text: str, club: str) -> None:
+    assert {from_club for _, from_club, _ in moves(text)} == {club}
+
+
+def test_a_city_club_in_the_and_country_formula_is_the_club() -> None:
+    found = moves("Tottenham remain interested in Lyon and France midfielder Hugo Aubert, 23.")
+    assert found == {("Hugo Aubert", "Lyon", "Tottenham Hotspur")}
+
+
+def test_a_descriptor_of_the_player_names_his_club() -> None:
+    found = moves(
+        "The representatives of Erik Halvorsen will meet Manchester City officials next month"
+        " about a possible move for the 20-year-old Borussia Dortmund and Norway forward."
+    )
+    assert found == {("Erik Halvorsen", "Borussia Dortmund", "Manchester City")}
+
+
+def test_a_descriptor_names_the_club_of_the_only_player_named() -> None:
+    found = moves(
+        "Brighton are keeping an eye on Scotland international Rory Dunmore's future, with the"
+        " Manchester United attacking midfielder's loan to Leeds close to breaking down."
+    )
+    assert ("Rory Dunmore", "Manchester United", "Brighton & Hove Albion") in found
+    assert all(from_club == "Manchester United" for _, from_club, _ in found)
+
+
+def test_a_former_club_before_a_bare_position_is_no_descriptor_of_his_club() -> None:
+    found = moves("Wolves want former Leicester striker Jamie Vardon, 33.")
+    assert all(from_club != "Leicester City" for _, from_club, _ in found)
+
+
+def test_the_club_his_contract_with_runs_out_at_is_his_and_the_move_is_free() -> None:
+    report = RULES.extract(
+        "Veteran Spain keeper Pablo Ordaz, 35, is set to choose Sevilla once his contract with"
+        " Arsenal runs out in June."
+    )
+    assert [(r.player, r.from_club, r.to_club, r.transfer_type.value) for r in report.rumours] == [
+        ("Pablo Ordaz", "Arsenal", "Sevilla", "free")
+    ]

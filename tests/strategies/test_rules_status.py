@@ -1,0 +1,154 @@
+"""The rules strategy's status ladder, one mechanism per family of press wordings.
+
+Every sentence here is written for these tests (invented players, real clubs).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rumourx import Extractor, Settings
+
+RULES = Extractor(Settings(strategy="rules"))
+
+
+def statuses(text: str) -> dict[tuple[str, str | None], str]:
+    """(player, to_club) -> status for every rumour the rules report."""
+    return {(r.player, r.to_club): r.status.value for r in RULES.extract(text).rumours}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arsenal have held talks with Porto over winger Tomas Ferrandel, 22.",
+        "Arsenal have opened negotiations with Porto over winger Tomas Ferrandel.",
+        "Arsenal have made an approach for Porto winger Tomas Ferrandel.",
+        "Arsenal have enquired about Porto winger Tomas Ferrandel, 23.",
+        "Arsenal have made an enquiry about Porto winger Tomas Ferrandel.",
+        "Arsenal are in discussions with Porto over winger Tomas Ferrandel.",
+        "Arsenal have been in contact with Porto about winger Tomas Ferrandel.",
+        "Arsenal have sounded out Porto about winger Tomas Ferrandel.",
+        "Arsenal have made contact with Porto over winger Tomas Ferrandel.",
+        "Arsenal are talking to Porto about winger Tomas Ferrandel.",
+        "Arsenal have been in touch with Porto over winger Tomas Ferrandel.",
+        "Arsenal have spoken to Porto about winger Tomas Ferrandel.",
+        "Arsenal have asked about the availability of Porto winger Tomas Ferrandel.",
+        "Arsenal have edged closer to signing Porto winger Tomas Ferrandel.",
+    ],
+)
+def test_contact_approach_enquiry_and_negotiation_are_talks(text: str) -> None:
+    assert statuses(text) == {("Tomas Ferrandel", "Arsenal"): "talks"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everton have made a £30m offer for Lyon striker Marek Ostrand.",
+        "Everton have submitted a bid for Lyon striker Marek Ostrand.",
+        "Everton have tabled an offer for Lyon striker Marek Ostrand.",
+        "Everton have offered £20m for Lyon striker Marek Ostrand.",
+        "Everton have made an opening offer of £25m for Lyon striker Marek Ostrand.",
+        "Everton are preparing to make an offer for Lyon striker Marek Ostrand.",
+    ],
+)
+def test_an_offer_made_or_prepared_is_a_bid(text: str) -> None:
+    assert statuses(text) == {("Marek Ostrand", "Everton"): "bid"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fulham have pulled out of the race to sign Benfica defender Ilario Santeiro.",
+        "Fulham have ended their interest in Benfica defender Ilario Santeiro.",
+        "Fulham have walked away from a deal for Benfica defender Ilario Santeiro.",
+        "Fulham are no longer interested in Benfica defender Ilario Santeiro.",
+        "Fulham have abandoned their pursuit of Benfica defender Ilario Santeiro.",
+        "Fulham have cooled their interest in Benfica defender Ilario Santeiro.",
+    ],
+)
+def test_a_club_that_walks_away_has_collapsed(text: str) -> None:
+    assert statuses(text) == {("Ilario Santeiro", "Fulham"): "collapsed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leeds are monitoring Ajax midfielder Pieter Vondel, 22.",
+        "Leeds want to sign Ajax midfielder Pieter Vondel.",
+        "Leeds are keeping tabs on Ajax midfielder Pieter Vondel.",
+        "Leeds are considering a move for Ajax midfielder Pieter Vondel.",
+        "Leeds are preparing to make a move for Ajax midfielder Pieter Vondel.",
+        "Leeds have never asked Ajax about midfielder Pieter Vondel's availability despite"
+        " their interest in him.",
+        "Leeds have not held talks with Ajax about midfielder Pieter Vondel.",
+    ],
+)
+def test_wanting_and_watching_stay_linked(text: str) -> None:
+    assert statuses(text) == {("Pieter Vondel", "Leeds United"): "linked"}
+
+
+def test_talks_in_another_clause_about_another_player_lend_nothing() -> None:
+    found = statuses(
+        "Brentford are interested in Monaco forward Lucas Merrin, while Arsenal have held talks"
+        " with Sevilla over defender Carlos Ortuno."
+    )
+    assert found[("Lucas Merrin", "Brentford")] == "linked"
+    assert found[("Carlos Ortuno", "Arsenal")] == "talks"
+
+
+def test_the_clause_naming_buyer_and_player_governs_a_later_mention() -> None:
+    found = statuses(
+        "Everton have restarted talks to sign Danish winger Jonas Lindqvist from Freiburg, and the"
+        " German club are keen on selling the 23-year-old to the Toffees before February."
+    )
+    assert found == {("Jonas Lindqvist", "Everton"): "talks"}
+
+
+def test_a_bid_rejected_by_the_seller_after_the_players_age_is_rejected() -> None:
+    found = statuses(
+        "Wolves have seen a £21m bid for Belgium winger Jules Verhaegen, 27, rejected by Lille."
+    )
+    assert found == {("Jules Verhaegen", "Wolverhampton Wanderers"): "bid_rejected"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lyon striker Marek Ostrand, 24, continues to be followed by clubs including Everton.",
+            {("Marek Ostrand", "Everton"): "linked"},
+        ),
+        (
+            "Ajax are set to battle it out with Everton for Lyon winger Marek Ostrand, 19.",
+            {("Marek Ostrand", "Ajax"): "linked", ("Marek Ostrand", "Everton"): "linked"},
+        ),
+        (
+            "Could Lyon striker Marek Ostrand, 26, be on his way to Everton?",
+            {("Marek Ostrand", "Everton"): "linked"},
+        ),
+        (
+            "Everton have asked Lyon about taking striker Marek Ostrand, 20, on loan.",
+            {("Marek Ostrand", "Everton"): "talks"},
+        ),
+        (
+            "Lyon striker Marek Ostrand, 34, is set to choose Everton when his contract with"
+            " Lyon expires.",
+            {("Marek Ostrand", "Everton"): "agreed"},
+        ),
+    ],
+)
+def test_wordings_that_gave_nothing_now_give_the_move(
+    text: str, expected: dict[tuple[str, str | None], str]
+) -> None:
+    assert statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lyon striker Marek Ostrand, 24, is set for a loan move to Everton.",
+        "Marek Ostrand's imminent arrival at Everton from Lyon could free up a squad place.",
+    ],
+)
+def test_a_move_set_or_imminent_is_agreed(text: str) -> None:
+    assert statuses(text) == {("Marek Ostrand", "Everton"): "agreed"}
