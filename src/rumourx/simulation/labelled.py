@@ -8,7 +8,6 @@ split is never read into memory as a labelled text.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from rumourx.core.errors import InputError
+from rumourx.evaluation.corpus import read_jsonl
 from rumourx.text.normalise import strip_invisible
 
 __all__ = ["LabelledText", "TextIndex", "load_labelled", "squash"]
@@ -43,33 +43,16 @@ class LabelledText:
     rumours: tuple[Mapping[str, Any], ...]
 
 
-def _rows(path: Path) -> list[dict[str, Any]]:
-    if not path.is_file():
-        raise InputError(f"no such file: {path}")
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{number}: not JSON: {exc.msg}") from exc
-        if not isinstance(row, dict) or "id" not in row:
-            raise InputError(f"{path}:{number}: expected an object with an 'id'")
-        rows.append(row)
-    return rows
-
-
 def load_labelled(articles: str | Path, gold: str | Path) -> list[LabelledText]:
     """The texts of ``articles`` that have gold in ``gold``, in gold order.
 
     Raises:
         InputError: A file is missing or malformed, or a gold id has no text.
     """
-    labels = {str(row["id"]): row.get("rumours") or [] for row in _rows(Path(gold))}
+    labels = {str(row["id"]): row.get("rumours") or [] for row in read_jsonl(Path(gold))}
     texts = {
         str(row["id"]): str(row.get("text", ""))
-        for row in _rows(Path(articles))
+        for row in read_jsonl(Path(articles))
         if str(row["id"]) in labels
     }
     missing = [i for i in labels if i not in texts]
