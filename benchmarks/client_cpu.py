@@ -36,7 +36,8 @@ import openai
 from pydantic import BaseModel, Field
 from stub import SENTENCE, SENTENCE_RUMOUR, dev_articles, stub_server
 
-from rumourx import Article, Extractor, ModelRequest, ModelResponse, Settings, Usage
+from rumourx import Article, Extractor, Settings
+from rumourx.testing import FunctionModel
 
 
 class FlatRumour(BaseModel):
@@ -56,22 +57,6 @@ class FlatExtraction(BaseModel):
     rumours: list[FlatRumour] = Field(default_factory=list)
 
 
-class _Probe:
-    """Records the requests an extraction makes; answers each with an empty default."""
-
-    name = "probe"
-
-    def __init__(self) -> None:
-        self.requests: list[ModelRequest[Any]] = []
-
-    def complete(self, request: ModelRequest[Any]) -> ModelResponse[Any]:
-        self.requests.append(request)
-        return ModelResponse(output=request.response_model(), usage=Usage())
-
-    async def acomplete(self, request: ModelRequest[Any]) -> ModelResponse[Any]:
-        return self.complete(request)
-
-
 def cpu_per_article(function: Callable[[], int], repeat: int) -> float:
     """CPU seconds per article of ``function`` (which returns how many articles it did)."""
     started, done = time.process_time(), 0
@@ -88,7 +73,7 @@ def compare(
     resolved = extractor.settings
     requests: list[list[dict[str, str]]] = []
     for article in articles:
-        probe = _Probe()
+        probe = FunctionModel(lambda _request: {})  # answers empty, keeps the requests
         Extractor(settings, model=probe).extract(article)
         requests.extend(r.messages for r in probe.requests)
     client = openai.OpenAI(api_key="sk-bench", base_url=url, max_retries=0)
