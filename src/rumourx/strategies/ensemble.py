@@ -25,12 +25,11 @@ from typing import Any
 from rumourx.core.errors import ExtractionError
 from rumourx.core.model import ModelRequest, ModelResponse
 from rumourx.core.types import Usage
-from rumourx.prompting import load_prompt
 from rumourx.strategies.agreement import focus_sentences, merge_fields, move_key, surname
 from rumourx.strategies.article_index import ArticleIndex
 from rumourx.strategies.base import ArticleJob, Plan, Proposal
 from rumourx.strategies.drafts import Draft
-from rumourx.strategies.llm import LLMExtraction, read_chunks
+from rumourx.strategies.llm import LLMExtraction, LLMStrategy, read_chunks
 from rumourx.strategies.rules import propose_drafts
 from rumourx.text.injection import looks_like_instruction
 
@@ -54,20 +53,13 @@ def _focus_messages(
     ]
 
 
-class EnsembleStrategy:
-    """Model-first extraction, checked by the rules and a focused second read."""
+class EnsembleStrategy(LLMStrategy):
+    """Model-first extraction, checked by the rules and a focused second read.
+
+    It reads as :class:`LLMStrategy` does (same prompt, same chunks), then checks.
+    """
 
     name = "ensemble"
-
-    def __init__(self, *, chunk_chars: int = 6000, chunk_overlap: int = 400) -> None:
-        self._prompt = load_prompt("extract")
-        self._chunk_chars = chunk_chars
-        self._chunk_overlap = chunk_overlap
-
-    @property
-    def prompt_id(self) -> str:
-        """The prompt version this strategy sends."""
-        return self._prompt.id
 
     def plan(self, job: ArticleJob) -> Plan:
         """Read with the model, compare with the rules, re-read only the disputed moves."""
