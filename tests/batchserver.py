@@ -29,9 +29,11 @@ import json
 import socket
 import threading
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlparse
+
+from tests.faultserver import LoopbackServer
 
 try:
     from .completions import tool_call_completion
@@ -42,7 +44,7 @@ Answer = Callable[[dict[str, Any]], Any]
 DROP = "drop"  # a hook returning this closes the connection without an answer
 
 
-class BatchServer:
+class BatchServer(LoopbackServer):
     """Run with ``with BatchServer(answer) as api:``; ``api.url`` is the base URL.
 
     Args:
@@ -75,7 +77,6 @@ class BatchServer:
         self.batches: dict[str, dict[str, Any]] = {}
         self.requests: list[str] = []
         self._ids = itertools.count(1)
-        self._server: ThreadingHTTPServer | None = None
 
     # What the provider did, for assertions.
     @property
@@ -265,21 +266,8 @@ class BatchServer:
             def do_POST(self) -> None:
                 self._handle("POST")
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self._start(Handler)
         return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-
-    @property
-    def url(self) -> str:
-        assert self._server is not None
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/v1"
 
 
 def _multipart(content_type: str, body: bytes) -> dict[str, tuple[str, bytes]]:

@@ -37,7 +37,29 @@ def empty_answer(body: dict[str, Any]) -> Any:
     return {}
 
 
-class FaultServer:
+class LoopbackServer:
+    """A threaded HTTP server on a free loopback port; ``url`` is its OpenAI-style base URL."""
+
+    _server: ThreadingHTTPServer | None = None
+
+    def _start(self, handler: type[BaseHTTPRequestHandler]) -> None:
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+
+    def __exit__(self, *exc: object) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+
+    @property
+    def url(self) -> str:
+        assert self._server is not None
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}/v1"
+
+
+class FaultServer(LoopbackServer):
     """Run with ``with FaultServer(...) as server:``; ``server.url`` is the base URL."""
 
     def __init__(
@@ -60,7 +82,6 @@ class FaultServer:
         self.requests: list[dict[str, Any]] = []
         self.faults: list[str] = []
         self.schedule: list[str] = []  # faults to serve first, in order, before the rates
-        self._server: ThreadingHTTPServer | None = None
 
     @property
     def calls(self) -> int:
@@ -149,18 +170,5 @@ class FaultServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self._start(Handler)
         return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-
-    @property
-    def url(self) -> str:
-        assert self._server is not None
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/v1"
