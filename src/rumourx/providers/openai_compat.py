@@ -42,6 +42,7 @@ from rumourx.providers.retrying import (
     RetryPolicy,
     retry_after_seconds,
 )
+from rumourx.providers.turns import lent
 from rumourx.providers.wire import AnswerError, Completion, WireFormat, answer_text, wire_format
 
 __all__ = ["OpenAICompatibleModel"]
@@ -111,6 +112,10 @@ class OpenAICompatibleModel:
         limiter: The rate limiter; by default one built from the settings. Every
             request of every concurrent extraction through this model shares it.
     """
+
+    #: Lends a batch's turn out itself while it waits on the network (see
+    #: :mod:`rumourx.providers.turns`), so it parses answers in arrival order.
+    lends_turn = True
 
     def __init__(
         self,
@@ -279,7 +284,9 @@ class OpenAICompatibleModel:
         try:
             body = next(conversation)
             while True:
-                body = conversation.send(await self._asend(body, meter))
+                async with lent():  # in a batch, others work while we wait
+                    completion = await self._asend(body, meter)
+                body = conversation.send(completion)
         except StopIteration as done:
             return ModelResponse(output=done.value, usage=meter.usage())
         except Exception as exc:

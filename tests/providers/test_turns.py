@@ -1,0 +1,122 @@
+import asyncio
+
+import pytest
+
+from rumourx.providers.turns import Turn, Turns, current_turn, lent, pass_turn, use_turn
+
+
+async def _queue_up(turns: Turns, names: list[str], got: list[str], first: set[str]) -> None:
+    async def one(name: str) -> None:
+        turn = Turn(turns)
+        await turn.take(first=name in first)
+        got.append(name)
+        await asyncio.sleep(0)
+        turn.give()
+
+    await asyncio.gather(*(one(name) for name in names))
+
+
+def test_turns_go_first_come_first_served_and_first_jumps_the_queue() -> None:
+    async def scenario() -> list[str]:
+        turns, got = Turns(), []
+        holder = Turn(turns)
+        await holder.take()
+        waiting = asyncio.ensure_future(_queue_up(turns, ["a", "b", "c", "d"], got, {"c"}))
+        await asyncio.sleep(0.01)  # all four are in line now
+        holder.give()
+        await waiting
+        assert not turns.busy
+        return got
+
+    assert asyncio.run(scenario()) == ["c", "a", "b", "d"]
+
+
+def test_a_cancelled_waiter_is_skipped_and_a_turn_handed_to_it_passes_on() -> None:
+    async def scenario() -> list[str]:
+        turns, got = Turns(), []
+        holder = Turn(turns)
+        await holder.take()
+
+        async def wait(name: str) -> None:
+            turn = Turn(turns)
+            await turn.take()
+            got.append(name)
+            turn.give()
+
+        skipped = asyncio.ensure_future(wait("skipped"))
+        handed = asyncio.ensure_future(wait("handed"))
+        last = asyncio.ensure_future(wait("last"))
+        await asyncio.sleep(0)
+        skipped.cancel()
+        await asyncio.sleep(0)
+        holder.give()  # goes to "handed", which is cancelled before it runs
+        handed.cancel()
+        await asyncio.gather(skipped, handed, last, return_exceptions=True)
+        assert not turns.busy
+        return got
+
+    assert asyncio.run(scenario()) == ["last"]
+
+
+def test_lent_gives_the_turn_away_while_waiting_and_takes_it_back_in_line() -> None:
+    async def scenario() -> list[str]:
+        turns, log = Turns(), []
+
+        async def lane(name: str, answer: asyncio.Future[None]) -> None:
+            use_turn(Turn(turns))
+            turn = current_turn()
+            assert turn is not None
+            await turn.take()
+            log.append(f"{name} sends")
+            async with lent():
+                assert not turn.held
+                await answer
+            assert turn.held
+            log.append(f"{name} reads")
+            turn.give()
+
+        loop = asyncio.get_running_loop()
+        answers = [loop.create_future() for _ in range(2)]
+        lanes = [asyncio.ensure_future(lane(n, a)) for n, a in zip("ab", answers, strict=True)]
+        await asyncio.sleep(0.01)
+        answers[1].set_result(None)
+        answers[0].set_result(None)
+        await asyncio.gather(*lanes)
+        return log
+
+    assert asyncio.run(scenario()) == ["a sends", "b sends", "b reads", "a reads"]
+
+
+def test_outside_a_batch_turns_do_nothing() -> None:
+    async def scenario() -> None:
+        assert current_turn() is None
+        pass_turn()
+        async with lent():
+            await asyncio.sleep(0)
+
+    asyncio.run(scenario())
+
+
+def test_pass_turn_hands_over_a_held_turn() -> None:
+    async def scenario() -> None:
+        turns = Turns()
+        turn = Turn(turns)
+        use_turn(turn)
+        await turn.take()
+        assert turns.busy
+        pass_turn()
+        assert not turn.held and not turns.busy
+        pass_turn()  # not held: nothing to give
+
+    asyncio.run(scenario())
+
+
+@pytest.mark.parametrize("first", [False, True])
+def test_a_free_turn_is_taken_at_once(first: bool) -> None:
+    async def scenario() -> None:
+        turn = Turn(Turns())
+        await turn.take(first=first)
+        await turn.take()  # already held: no-op
+        assert turn.held
+
+    asyncio.run(scenario())
