@@ -1,8 +1,15 @@
 import asyncio
+from typing import Any
 
 import pytest
 
+from rumourx import Extractor, Settings, extract_many
+from rumourx.providers.ratelimit import RateLimiter
 from rumourx.providers.turns import Turn, Turns, current_turn, lent, pass_turn, use_turn
+
+from ..faultserver import FaultServer, empty_answer
+
+TEXT = "Arsenal have made a £30m bid for Lyon midfielder Houssem Aouar, according to Goal."
 
 
 async def _queue_up(turns: Turns, names: list[str], got: list[str], first: set[str]) -> None:
@@ -120,3 +127,41 @@ def test_a_free_turn_is_taken_at_once(first: bool) -> None:
         assert turn.held
 
     asyncio.run(scenario())
+
+
+def test_waiting_on_the_rate_limit_gives_the_turn_up() -> None:
+    now = [0.0]
+    held_while_sleeping: list[bool] = []
+
+    async def scenario() -> None:
+        turn = Turn(Turns())
+        use_turn(turn)
+        await turn.take()
+
+        async def sleep(seconds: float) -> None:
+            held_while_sleeping.append(turn.held)
+            now[0] += seconds
+
+        limiter = RateLimiter(requests_per_minute=1, clock=lambda: now[0], asleep=sleep)
+        await limiter.aacquire()
+        assert turn.held and held_while_sleeping == []
+        await limiter.aacquire()  # waits a minute for the budget
+
+    asyncio.run(scenario())
+    assert held_while_sleeping == [False]
+
+
+def test_in_a_batch_the_provider_lends_its_turn_out_while_the_server_works() -> None:
+    requests_seen_when_answering: list[int] = []
+
+    def answer(body: dict[str, Any]) -> Any:
+        requests_seen_when_answering.append(server.calls)
+        return empty_answer(body)
+
+    with FaultServer(latency=0.5, answer=answer) as server:
+        settings = Settings(strategy="llm", base_url=server.url, api_key="sk-test", model="m")
+        articles = [{"id": str(i), "text": f"{TEXT} Update {i}."} for i in range(3)]
+        outcomes = list(extract_many(articles, extractor=Extractor(settings), concurrency=3))
+    assert [o.ok for o in outcomes] == [True] * 3
+    # Every request was out before the first was answered: no turn was held over a wait.
+    assert requests_seen_when_answering[0] == 3

@@ -24,6 +24,7 @@ from collections.abc import Generator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
+import httpx2
 import openai
 from pydantic import BaseModel
 
@@ -42,7 +43,7 @@ from rumourx.providers.retrying import (
     RetryPolicy,
     retry_after_seconds,
 )
-from rumourx.providers.turns import lent
+from rumourx.providers.turns import lending, lent, pass_turn
 from rumourx.providers.wire import AnswerError, Completion, WireFormat, answer_text, wire_format
 
 __all__ = ["OpenAICompatibleModel"]
@@ -87,6 +88,25 @@ def _completion(raw: bytes) -> Completion:
     if not isinstance(completion, dict) or not isinstance(completion.get("choices"), list):
         raise MalformedResponseError("malformed response body: not a chat completion")
     return completion
+
+
+#: httpx trace events after which a request is on its way (the body is written).
+_WRITTEN = ("send_request_body.complete", "receive_response_headers.started")
+
+
+async def _lend_once_written(request: httpx2.Request) -> None:
+    """Request hook: in a batch, give up the turn the moment the request is written."""
+    if not lending():
+        return
+    previous = request.extensions.get("trace")
+
+    async def trace(event: str, info: dict[str, Any]) -> None:
+        if event.endswith(_WRITTEN):
+            pass_turn()
+        if previous is not None:
+            await previous(event, info)
+
+    request.extensions["trace"] = trace
 
 
 def _one_line(text: str, limit: int = 300) -> str:
@@ -164,7 +184,11 @@ class OpenAICompatibleModel:
         # (a new loop) gets its own, closed again by :meth:`aclose`.
         loop = asyncio.get_running_loop()
         if self._async_client is None or (self._owns_async and self._async_loop is not loop):
-            self._async_client = openai.AsyncOpenAI(**self._client_options())
+            hooks = {"request": [_lend_once_written]}
+            self._async_client = openai.AsyncOpenAI(
+                **self._client_options(),
+                http_client=openai.DefaultAsyncHttpxClient(event_hooks=hooks),
+            )
             self._async_loop = loop
             self._owns_async = True
         return self._async_client
@@ -224,6 +248,7 @@ class OpenAICompatibleModel:
                 raw = await self._async().post(_PATH, cast_to=bytes, body=body)
             except Exception as exc:
                 self._outcome(meter, error=exc)
+                pass_turn()  # not written, perhaps: never hold a turn through a back-off
                 raise
             completion = _completion(raw)
             self._outcome(meter, completion)
@@ -284,7 +309,9 @@ class OpenAICompatibleModel:
         try:
             body = next(conversation)
             while True:
-                async with lent():  # in a batch, others work while we wait
+                # In a batch, the others work while we wait; our own client says
+                # when the request is written, so it goes out before their work.
+                async with lent(once_sent=self._owns_async):
                     completion = await self._asend(body, meter)
                 body = conversation.send(completion)
         except StopIteration as done:

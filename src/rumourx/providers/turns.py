@@ -25,7 +25,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 
-__all__ = ["Turn", "Turns", "current_turn", "lent", "pass_turn", "use_turn"]
+__all__ = ["Turn", "Turns", "current_turn", "lending", "lent", "pass_turn", "use_turn"]
 
 
 class Turns:
@@ -72,6 +72,7 @@ class Turn:
     def __init__(self, turns: Turns) -> None:
         self._turns = turns
         self.held = False
+        self.lending = False  # held until the request in progress is written (see lent)
 
     async def take(self, *, first: bool = False) -> None:
         """Wait for the turn (no-op when held); ``first`` goes before the queue."""
@@ -81,6 +82,7 @@ class Turn:
 
     def give(self) -> None:
         """Hand the turn to the next task in line (no-op when not held)."""
+        self.lending = False
         if self.held:
             self.held = False
             self._turns._give()
@@ -100,25 +102,40 @@ def current_turn() -> Turn | None:
 
 
 def pass_turn() -> None:
-    """Give up the running task's turn, if it holds one (before sleeping, say)."""
+    """Give up the running task's turn, if it holds one.
+
+    Before sleeping, say, or once the request :func:`lent` waits on is written.
+    """
     turn = _CURRENT.get()
     if turn is not None:
         turn.give()
 
 
+def lending() -> bool:
+    """Whether the running task holds its turn only until its request is written."""
+    turn = _CURRENT.get()
+    return turn is not None and turn.lending
+
+
 @asynccontextmanager
-async def lent() -> AsyncIterator[None]:
+async def lent(*, once_sent: bool = False) -> AsyncIterator[None]:
     """Lend the running task's turn out while it waits; take it back, in line, after.
 
-    Use around network waits: the turn is given up on entry and waited for again on
-    exit, behind whoever got an answer earlier.
+    Use around network waits: the turn is given up on entry (with ``once_sent``,
+    when the caller's HTTP client reports the request written, through
+    :func:`pass_turn`: the request then goes out before the next task's work) and
+    waited for again on exit, behind whoever got an answer earlier.
     """
     turn = _CURRENT.get()
     if turn is None or not turn.held:
         yield
         return
-    turn.give()
+    if once_sent:
+        turn.lending = True
+    else:
+        turn.give()
     try:
         yield
     finally:
+        turn.lending = False
         await turn.take()
