@@ -1,9 +1,11 @@
 import asyncio
 from typing import Any
 
+import httpx2
 import pytest
 
 from rumourx import Extractor, Settings, extract_many
+from rumourx.providers.openai_compat import _lend_once_written
 from rumourx.providers.ratelimit import RateLimiter
 from rumourx.providers.turns import Turn, Turns, current_turn, lent, pass_turn, use_turn
 
@@ -165,3 +167,30 @@ def test_in_a_batch_the_provider_lends_its_turn_out_while_the_server_works() -> 
     assert [o.ok for o in outcomes] == [True] * 3
     # Every request was out before the first was answered: no turn was held over a wait.
     assert requests_seen_when_answering[0] == 3
+
+
+@pytest.mark.parametrize(
+    ("event", "gives"),
+    [
+        ("connection.connect_tcp.started", True),  # a new connection: never hold the turn
+        ("http11.send_request_headers.complete", False),
+        ("http11.send_request_body.complete", True),
+        ("http2.send_request_body.complete", True),
+    ],
+)
+def test_the_provider_gives_its_turn_up_once_the_request_is_on_its_way(
+    event: str, gives: bool
+) -> None:
+    async def scenario() -> bool:
+        turn = Turn(Turns())
+        use_turn(turn)
+        await turn.take()
+        request = httpx2.Request("POST", "http://127.0.0.1/v1/chat/completions")
+        async with lent(once_sent=True):
+            await _lend_once_written(request)
+            await request.extensions["trace"](event, {})
+            given = not turn.held
+        assert turn.held  # taken back after the wait
+        return given
+
+    assert asyncio.run(scenario()) is gives

@@ -92,12 +92,19 @@ def _completion(raw: bytes) -> Completion:
     return completion
 
 
-#: httpx trace events after which a request is on its way (the body is written).
-_WRITTEN = ("send_request_body.complete", "receive_response_headers.started")
+#: httpx trace events after which the turn is given up: the request is written, or a
+#: new connection is being opened (a TLS handshake with a remote endpoint takes a
+#: round trip or two, and the other articles must not wait for it).
+_WRITTEN = (
+    "connect_tcp.started",
+    "connect_unix_socket.started",
+    "send_request_body.complete",
+    "receive_response_headers.started",
+)
 
 
 async def _lend_once_written(request: httpx2.Request) -> None:
-    """Request hook: in a batch, give up the turn the moment the request is written."""
+    """Request hook: in a batch, give up the turn as soon as the request is on its way."""
     if not lending():
         return
     previous = request.extensions.get("trace")
