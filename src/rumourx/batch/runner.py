@@ -4,7 +4,9 @@ One async engine does the work. :func:`extract_many` runs that same engine on an
 event loop in a helper thread and hands outcomes over through a bounded queue, so it
 works in scripts, notebooks (which already run a loop) and worker processes alike.
 Input is read lazily and at most ``concurrency`` articles are in flight, so memory
-stays flat however long the input is.
+stays flat however long the input is. On the loop, the articles take turns on the CPU
+in the order their answers arrive (:mod:`rumourx.providers.turns`), so that waiting
+on the model and working on other articles overlap.
 """
 
 from __future__ import annotations
