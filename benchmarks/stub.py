@@ -77,8 +77,14 @@ def wire(rumour: dict[str, Any]) -> dict[str, Any]:
 
 _SERVER = """
 import json, sys, time
+from http.server import ThreadingHTTPServer
 sys.path.insert(0, {root!r})
 from tests.faultserver import FaultServer, empty_answer
+
+# socketserver listens with a backlog of 5: a batch opening 16 connections at once
+# overflows it, and the dropped SYNs are retried by the kernel after a whole second.
+# A real endpoint accepts them at once; so does the stub.
+ThreadingHTTPServer.request_queue_size = 128
 
 table = json.load(open({table!r}, encoding="utf-8"))
 for row in table:

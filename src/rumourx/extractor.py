@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from rumourx._version import __version__
 from rumourx.core.deadline import Deadline
-from rumourx.core.model import StructuredModel
+from rumourx.core.model import ModelRequest, ModelResponse, StructuredModel
 from rumourx.core.settings import LOCAL_MODEL_NAME, Settings, StrategyName
 from rumourx.core.types import Article, RumourReport, TransferRumour
+from rumourx.providers.turns import lent
 from rumourx.strategies.base import ArticleJob, Proposal, Strategy
 from rumourx.strategies.driving import adrive, drive
 from rumourx.strategies.ensemble import EnsembleStrategy
@@ -23,6 +26,8 @@ from rumourx.text.document import TEXT_VERSION, Document, read_document
 __all__ = ["Extractor", "aextract", "build_strategy", "extract"]
 
 logger = logging.getLogger("rumourx")
+
+T = TypeVar("T", bound=BaseModel)
 
 
 def build_strategy(name: StrategyName, settings: Settings) -> Strategy:
@@ -72,6 +77,35 @@ def _in_original(rumours: list[TransferRumour], document: Document) -> list[Tran
                 evidence.append(verbatim)
         mapped.append(rumour.model_copy(update={"evidence": evidence}))
     return mapped
+
+
+class _Lending:
+    """A model that lends the batch's turn out for the whole of each async call."""
+
+    def __init__(self, model: StructuredModel) -> None:
+        self._model = model
+
+    @property
+    def name(self) -> str:
+        return self._model.name
+
+    def complete(self, request: ModelRequest[T]) -> ModelResponse[T]:
+        return self._model.complete(request)
+
+    async def acomplete(self, request: ModelRequest[T]) -> ModelResponse[T]:
+        async with lent():
+            return await self._model.acomplete(request)
+
+
+def _lending(model: StructuredModel | None) -> StructuredModel | None:
+    """``model``, made to lend a batch's turn out while it is awaited.
+
+    A model that knows about turns (``lends_turn``) lends it only while it waits on
+    the network, and parses its answers in turn; any other is wrapped.
+    """
+    if model is None or getattr(model, "lends_turn", False):
+        return model
+    return _Lending(model)
 
 
 class Extractor:
@@ -162,7 +196,7 @@ class Extractor:
         """Async twin of :meth:`extract`."""
         model = self.structured_model()  # built (or started) before the article's clock runs
         document, job = _job(article, self.settings.article_time_budget)
-        proposal = await adrive(self._strategy.plan(job), model, job.deadline)
+        proposal = await adrive(self._strategy.plan(job), _lending(model), job.deadline)
         return self._finish(document, job, proposal)
 
     async def aclose(self) -> None:

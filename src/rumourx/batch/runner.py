@@ -4,7 +4,9 @@ One async engine does the work. :func:`extract_many` runs that same engine on an
 event loop in a helper thread and hands outcomes over through a bounded queue, so it
 works in scripts, notebooks (which already run a loop) and worker processes alike.
 Input is read lazily and at most ``concurrency`` articles are in flight, so memory
-stays flat however long the input is.
+stays flat however long the input is. On the loop, the articles take turns on the CPU
+in the order their answers arrive (:mod:`rumourx.providers.turns`), so that waiting
+on the model and working on other articles overlap.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from __future__ import annotations
 import asyncio
 import queue
 import threading
+from collections import deque
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from rumourx.batch.admission import BatchItem, InvalidItem, admit
 from rumourx.batch.cache import ReportCache, cache_key
@@ -22,11 +25,17 @@ from rumourx.batch.outcomes import BatchOutcome
 from rumourx.core.settings import Settings
 from rumourx.core.types import RumourReport
 from rumourx.extractor import Extractor
+from rumourx.providers.turns import Turn, Turns, use_turn
 
 __all__ = ["DEFAULT_CONCURRENCY", "InvalidItem", "admit", "aextract_many", "extract_many"]
 
 #: Articles in flight at once when the caller does not say.
 DEFAULT_CONCURRENCY = 8
+
+
+@dataclass(frozen=True)
+class _Failure:
+    error: BaseException
 
 
 async def _one(
@@ -80,48 +89,116 @@ async def aextract_many(
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
     extractor = extractor or Extractor(settings)
-    fingerprint = extractor.fingerprint()
-    seen: set[str] = set()
-    source = iter(articles)
-    pending: set[asyncio.Task[BatchOutcome]] = set()
-    index = 0
-    exhausted = False
-
-    def fill() -> None:
-        nonlocal index, exhausted
-        while not exhausted and len(pending) < concurrency:
-            try:
-                item = next(source)
-            except StopIteration:
-                exhausted = True
-                return
-            index += 1
-            pending.add(
-                asyncio.ensure_future(_one(extractor, cache, fingerprint, item, index, seen))
-            )
-
+    lanes = _Lanes(extractor, cache, iter(articles))
+    workers = [asyncio.ensure_future(lanes.work(Turn(lanes.turns))) for _ in range(concurrency)]
     try:
-        while True:
-            fill()
-            if not pending:
-                return
-            done, waiting = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
-            pending.clear()
-            pending.update(waiting)
-            for task in done:
-                yield task.result()
+        running = concurrency
+        while running:
+            got = await lanes.results.get()
+            if got is _LANE_DONE:
+                running -= 1
+            elif isinstance(got, _Failure):
+                raise got.error
+            else:
+                assert isinstance(got, BatchOutcome)
+                yield got
+                lanes.taken()
     finally:
-        for task in pending:
-            task.cancel()
+        for worker in workers:
+            worker.cancel()
+        await asyncio.gather(*workers, return_exceptions=True)
         await extractor.aclose()
 
 
+_LANE_DONE = object()
+
+
+class _Lanes:
+    """``concurrency`` lanes, each running one article after another.
+
+    A lane holds its :class:`~rumourx.providers.turns.Turn` while it works on the
+    CPU and lends it out while its article waits on the model, so answers are worked
+    on in arrival order, and a lane that finishes an article reads and sends the next
+    one before the next answer in line is touched. A lane reads the next input only
+    once the caller has taken its outcome (so never more than ``concurrency``
+    articles are read ahead of the caller); while the caller is busy elsewhere, the
+    lane lends its turn out.
+    """
+
+    def __init__(
+        self,
+        extractor: Extractor,
+        cache: ReportCache | None,
+        source: Iterator[BatchItem | InvalidItem],
+    ) -> None:
+        self.extractor = extractor
+        self.cache = cache
+        self.fingerprint = extractor.fingerprint()
+        self.source = source
+        self.seen: set[str] = set()
+        self.index = 0
+        self.exhausted = False
+        self.turns = Turns()
+        self.results: asyncio.Queue[object] = asyncio.Queue()
+        self._credits = 0  # outcomes the caller took that no lane has followed up yet
+        self._waiting: deque[asyncio.Future[None]] = deque()
+
+    def taken(self) -> None:
+        """The caller took an outcome and asks for more: one more article may start."""
+        while self._waiting:
+            lane = self._waiting.popleft()
+            if not lane.done():
+                lane.set_result(None)
+                return
+        self._credits += 1
+
+    async def _wait_until_taken(self, turn: Turn) -> None:
+        if self._credits:
+            self._credits -= 1
+            return
+        loop = asyncio.get_running_loop()
+        taken: asyncio.Future[None] = loop.create_future()
+        self._waiting.append(taken)
+        # Runs after the caller's step: a caller that takes outcomes at once finds the
+        # lane still holding its turn; one busy elsewhere lets the other lanes work.
+        loop.call_soon(lambda: None if taken.done() else turn.give())
+        await taken
+        await turn.take(first=True)
+
+    def _next(self) -> object:
+        if not self.exhausted:
+            try:
+                return next(self.source)
+            except StopIteration:
+                self.exhausted = True
+        return _LANE_DONE
+
+    async def work(self, turn: Turn) -> None:
+        use_turn(turn)
+        try:
+            await turn.take()
+            while (item := self._next()) is not _LANE_DONE:
+                self.index += 1
+                outcome = await _one(
+                    self.extractor,
+                    self.cache,
+                    self.fingerprint,
+                    cast("BatchItem | InvalidItem", item),
+                    self.index,
+                    self.seen,
+                )
+                self.results.put_nowait(outcome)
+                await self._wait_until_taken(turn)
+            self.results.put_nowait(_LANE_DONE)
+        except asyncio.CancelledError:
+            raise
+        except BaseException as exc:  # the input's iterator failed: the caller sees it
+            self.results.put_nowait(_Failure(exc))
+        finally:
+            turn.give()
+
+
 _DONE = object()
-
-
-@dataclass(frozen=True)
-class _Failure:
-    error: BaseException
 
 
 def extract_many(

@@ -18,12 +18,15 @@ and async alike, so the two layers never multiply beyond
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
+import ssl
 from collections.abc import Generator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
+import httpx2
 import openai
 from pydantic import BaseModel
 
@@ -42,6 +45,7 @@ from rumourx.providers.retrying import (
     RetryPolicy,
     retry_after_seconds,
 )
+from rumourx.providers.turns import lending, lent, pass_turn
 from rumourx.providers.wire import AnswerError, Completion, WireFormat, answer_text, wire_format
 
 __all__ = ["OpenAICompatibleModel"]
@@ -88,6 +92,38 @@ def _completion(raw: bytes) -> Completion:
     return completion
 
 
+#: httpx trace events after which the turn is given up: the request is written, or a
+#: new connection is being opened (a TLS handshake with a remote endpoint takes a
+#: round trip or two, and the other articles must not wait for it).
+_WRITTEN = (
+    "connect_tcp.started",
+    "connect_unix_socket.started",
+    "send_request_body.complete",
+    "receive_response_headers.started",
+)
+
+
+async def _lend_once_written(request: httpx2.Request) -> None:
+    """Request hook: in a batch, give up the turn as soon as the request is on its way."""
+    if not lending():
+        return
+    previous = request.extensions.get("trace")
+
+    async def trace(event: str, info: dict[str, Any]) -> None:
+        if event.endswith(_WRITTEN):
+            pass_turn()
+        if previous is not None:
+            await previous(event, info)
+
+    request.extensions["trace"] = trace
+
+
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """The TLS settings httpx would build for every new client (about 30 ms each), once."""
+    return httpx2.create_ssl_context()
+
+
 def _one_line(text: str, limit: int = 300) -> str:
     """Collapse a multi-line message (a pydantic error report) into one short line."""
     flat = " ".join(text.split())
@@ -111,6 +147,10 @@ class OpenAICompatibleModel:
         limiter: The rate limiter; by default one built from the settings. Every
             request of every concurrent extraction through this model shares it.
     """
+
+    #: Lends a batch's turn out itself while it waits on the network (see
+    #: :mod:`rumourx.providers.turns`), so it parses answers in arrival order.
+    lends_turn = True
 
     def __init__(
         self,
@@ -159,7 +199,9 @@ class OpenAICompatibleModel:
         # (a new loop) gets its own, closed again by :meth:`aclose`.
         loop = asyncio.get_running_loop()
         if self._async_client is None or (self._owns_async and self._async_loop is not loop):
-            self._async_client = openai.AsyncOpenAI(**self._client_options())
+            hooks = {"request": [_lend_once_written]}
+            http = openai.DefaultAsyncHttpxClient(event_hooks=hooks, verify=_tls_context())
+            self._async_client = openai.AsyncOpenAI(**self._client_options(), http_client=http)
             self._async_loop = loop
             self._owns_async = True
         return self._async_client
@@ -219,6 +261,7 @@ class OpenAICompatibleModel:
                 raw = await self._async().post(_PATH, cast_to=bytes, body=body)
             except Exception as exc:
                 self._outcome(meter, error=exc)
+                pass_turn()  # not written, perhaps: never hold a turn through a back-off
                 raise
             completion = _completion(raw)
             self._outcome(meter, completion)
@@ -279,7 +322,11 @@ class OpenAICompatibleModel:
         try:
             body = next(conversation)
             while True:
-                body = conversation.send(await self._asend(body, meter))
+                # In a batch, the others work while we wait; our own client says
+                # when the request is written, so it goes out before their work.
+                async with lent(once_sent=self._owns_async):
+                    completion = await self._asend(body, meter)
+                body = conversation.send(completion)
         except StopIteration as done:
             return ModelResponse(output=done.value, usage=meter.usage())
         except Exception as exc:

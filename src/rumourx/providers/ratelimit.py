@@ -18,6 +18,8 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
+from rumourx.providers.turns import pass_turn
+
 __all__ = ["RateLimiter"]
 
 
@@ -96,6 +98,7 @@ class RateLimiter:
     async def aacquire(self, tokens: int = 0) -> None:
         """Async twin of :meth:`acquire`."""
         while (wait := self._reserve(tokens)) > 0:
+            pass_turn()  # a batch's other articles work while this one waits
             await self.asleep(wait)
 
     def rate_limited(self, retry_after: float | None) -> None:
