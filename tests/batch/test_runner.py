@@ -1,4 +1,5 @@
 import asyncio
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -136,3 +137,51 @@ def test_the_cache_means_an_identical_request_is_never_paid_twice(tmp_path: Any)
 def test_bad_concurrency_is_refused() -> None:
     with pytest.raises(ValueError):
         list(extract_many([], settings=Settings(strategy="rules"), concurrency=0))
+
+
+class StuckAfter:
+    """Answers the first ``answered`` calls; every later call waits until cancelled."""
+
+    name = "stuck"
+
+    def __init__(self, answered: int) -> None:
+        self.answered = answered
+        self.calls = 0
+        self.cancelled = 0
+
+    def complete(self, request: ModelRequest[Any]) -> ModelResponse[Any]:
+        raise AssertionError("the batch runs async")
+
+    async def acomplete(self, request: ModelRequest[Any]) -> ModelResponse[Any]:
+        self.calls += 1
+        if self.calls > self.answered:
+            try:
+                await asyncio.Event().wait()
+            except asyncio.CancelledError:
+                self.cancelled += 1
+                raise
+        return ModelResponse(
+            request.response_model.model_validate(ANSWER, context=request.context), Usage(calls=1)
+        )
+
+
+@pytest.mark.parametrize("concurrency", [1, 4])
+def test_breaking_out_early_cancels_the_articles_in_flight_at_once(concurrency: int) -> None:
+    model = StuckAfter(answered=3)
+    articles = [{"id": f"a{i}", "text": f"{TEXT} Update {i}."} for i in range(10)]
+    taken: list[str | None] = []
+
+    def consume() -> None:
+        for outcome in extract_many(
+            articles, extractor=Extractor(LLM, model=model), concurrency=concurrency
+        ):
+            taken.append(outcome.id)
+            if len(taken) == 3:
+                break  # the next articles' answers never come: nothing may wait for them
+
+    caller = threading.Thread(target=consume, daemon=True)
+    caller.start()
+    caller.join(60)  # a hang detector, not a timing bound: the break returns at once
+    assert not caller.is_alive(), "leaving the loop waited for an article still in flight"
+    assert len(taken) == 3
+    assert model.cancelled == model.calls - 3 > 0

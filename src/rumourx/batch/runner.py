@@ -12,6 +12,7 @@ on the model and working on other articles overlap.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import queue
 import threading
 from collections import deque
@@ -217,6 +218,7 @@ def extract_many(
         raise ValueError("concurrency must be at least 1")
     handover: queue.Queue[object] = queue.Queue(maxsize=concurrency * 2)
     stop = threading.Event()
+    running: list[tuple[asyncio.AbstractEventLoop, asyncio.Task[None]]] = []
 
     def put(item: object) -> None:
         while not stop.is_set():
@@ -228,20 +230,28 @@ def extract_many(
 
     async def pump() -> None:
         loop = asyncio.get_running_loop()
+        task = asyncio.current_task()
+        assert task is not None
+        running.append((loop, task))  # so that the caller can cancel us when it stops
+        if stop.is_set():
+            return
+        outcomes = aextract_many(
+            articles, extractor=extractor, settings=settings, concurrency=concurrency, cache=cache
+        )
         try:
-            async for outcome in aextract_many(
-                articles,
-                extractor=extractor,
-                settings=settings,
-                concurrency=concurrency,
-                cache=cache,
-            ):
-                try:
-                    handover.put_nowait(outcome)  # no thread hop while the caller keeps up
-                except queue.Full:
-                    await loop.run_in_executor(None, put, outcome)
-                if stop.is_set():
-                    return
+            async with contextlib.aclosing(outcomes):
+                async for outcome in outcomes:
+                    try:
+                        handover.put_nowait(outcome)  # no thread hop while the caller keeps up
+                    except queue.Full:
+                        await loop.run_in_executor(None, put, outcome)
+                    if stop.is_set():
+                        return
+        except asyncio.CancelledError:
+            if stop.is_set():
+                return  # the caller stopped early: the articles in flight are cancelled
+            put(_Failure(asyncio.CancelledError()))
+            return
         except BaseException as exc:  # re-raised in the caller's thread
             put(_Failure(exc))
             return
@@ -260,4 +270,11 @@ def extract_many(
             yield item
     finally:
         stop.set()
+        # Whatever the loop awaits (the next outcome, perhaps one that never comes),
+        # the caller has stopped: cancel it rather than wait for it.
+        for loop, task in running:
+            try:
+                loop.call_soon_threadsafe(task.cancel)
+            except RuntimeError:  # the loop has closed: the batch had ended anyway
+                pass
         worker.join()
