@@ -185,3 +185,30 @@ def test_breaking_out_early_cancels_the_articles_in_flight_at_once(concurrency: 
     assert not caller.is_alive(), "leaving the loop waited for an article still in flight"
     assert len(taken) == 3
     assert model.cancelled == model.calls - 3 > 0
+
+
+@pytest.mark.parametrize("concurrency", [1, 4])
+def test_an_input_that_fails_midway_still_gives_every_article_read_its_outcome(
+    concurrency: int,
+) -> None:
+    def source() -> Iterator[dict[str, Any]]:
+        yield from ({"id": f"a{i}", "text": f"{TEXT} Update {i}."} for i in range(6))
+        raise OSError("the input broke")
+
+    async def run_async() -> list[str | None]:
+        got: list[str | None] = []
+        with pytest.raises(OSError, match="the input broke"):
+            async for outcome in aextract_many(
+                source(), extractor=Extractor(LLM, model=SlowModel()), concurrency=concurrency
+            ):
+                got.append(outcome.id)
+        return got
+
+    got: list[str | None] = []
+    with pytest.raises(OSError, match="the input broke"):
+        for outcome in extract_many(
+            source(), extractor=Extractor(LLM, model=SlowModel()), concurrency=concurrency
+        ):
+            got.append(outcome.id)
+    assert sorted(got) == [f"a{i}" for i in range(6)]  # type: ignore[type-var]
+    assert sorted(asyncio.run(run_async())) == [f"a{i}" for i in range(6)]  # type: ignore[type-var]

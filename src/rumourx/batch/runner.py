@@ -86,6 +86,10 @@ async def aextract_many(
         Exactly one :class:`BatchOutcome` per input, in completion order. An
         input that cannot be read, a repeated id or a failed extraction yields an
         outcome with an error; nothing is dropped.
+
+    Raises:
+        Exception: What iterating ``articles`` raised, once every article read
+            before it has yielded its outcome.
     """
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
@@ -104,6 +108,8 @@ async def aextract_many(
                 assert isinstance(got, BatchOutcome)
                 yield got
                 lanes.taken()
+        if lanes.failure is not None:  # every article read before it has its outcome
+            raise lanes.failure
     finally:
         for worker in workers:
             worker.cancel()
@@ -139,6 +145,7 @@ class _Lanes:
         self.seen: set[str] = set()
         self.index = 0
         self.exhausted = False
+        self.failure: Exception | None = None  # what the input's iterator raised
         self.turns = Turns()
         self.results: asyncio.Queue[object] = asyncio.Queue()
         self._credits = 0  # outcomes the caller took that no lane has followed up yet
@@ -172,6 +179,9 @@ class _Lanes:
                 return next(self.source)
             except StopIteration:
                 self.exhausted = True
+            except Exception as exc:  # the input failed: finish what was read, then say so
+                self.exhausted = True
+                self.failure = exc
         return _LANE_DONE
 
     async def work(self, turn: Turn) -> None:
@@ -193,7 +203,7 @@ class _Lanes:
             self.results.put_nowait(_LANE_DONE)
         except asyncio.CancelledError:
             raise
-        except BaseException as exc:  # the input's iterator failed: the caller sees it
+        except BaseException as exc:  # Ctrl-C in the input, say: the caller sees it at once
             self.results.put_nowait(_Failure(exc))
         finally:
             turn.give()
