@@ -212,3 +212,24 @@ def test_an_input_that_fails_midway_still_gives_every_article_read_its_outcome(
             got.append(outcome.id)
     assert sorted(got) == [f"a{i}" for i in range(6)]  # type: ignore[type-var]
     assert sorted(asyncio.run(run_async())) == [f"a{i}" for i in range(6)]  # type: ignore[type-var]
+
+
+def test_a_slow_synchronous_caller_is_never_more_than_one_article_behind_the_lanes() -> None:
+    concurrency = 4
+    pulled = {"n": 0}
+    taken = {"n": 0}
+    too_far = threading.Event()
+
+    def source() -> Iterator[Article]:
+        for i in range(30):
+            pulled["n"] += 1
+            if pulled["n"] - taken["n"] > concurrency + 1:
+                too_far.set()
+            yield Article(id=str(i), text=TEXT)
+
+    model = FunctionModel(lambda request: ANSWER)
+    for _ in extract_many(source(), extractor=Extractor(LLM, model=model), concurrency=concurrency):
+        taken["n"] += 1
+        # The caller is busy elsewhere: the batch gets every chance to read on.
+        assert not too_far.wait(0.05), f"read {pulled['n']} articles with {taken['n']} taken"
+    assert taken["n"] == 30

@@ -226,7 +226,9 @@ def extract_many(
     """
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
-    handover: queue.Queue[object] = queue.Queue(maxsize=concurrency * 2)
+    # One outcome waits for the caller at most: the lanes read on only as the caller
+    # takes outcomes, so the input is read no further ahead than through the async API.
+    handover: queue.Queue[object] = queue.Queue(maxsize=1)
     stop = threading.Event()
     running: list[tuple[asyncio.AbstractEventLoop, asyncio.Task[None]]] = []
 
