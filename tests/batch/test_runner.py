@@ -233,3 +233,47 @@ def test_a_slow_synchronous_caller_is_never_more_than_one_article_behind_the_lan
         # The caller is busy elsewhere: the batch gets every chance to read on.
         assert not too_far.wait(0.05), f"read {pulled['n']} articles with {taken['n']} taken"
     assert taken["n"] == 30
+
+
+def test_the_model_is_closed_even_when_the_caller_is_cancelled_again_while_stopping() -> None:
+    class Lingering(SlowModel):
+        """Takes a moment to stop when cancelled (a request being torn down)."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.asked = asyncio.Event()
+            self.stopping = asyncio.Event()
+            self.closed = 0
+
+        async def acomplete(self, request: ModelRequest[Any]) -> ModelResponse[Any]:
+            self.asked.set()
+            try:
+                await asyncio.Event().wait()
+            except asyncio.CancelledError:
+                self.stopping.set()
+                await asyncio.sleep(0.05)
+                raise
+            raise AssertionError("never answered")
+
+        async def aclose(self) -> None:
+            self.closed += 1
+
+    model = Lingering()
+
+    async def run() -> None:
+        async def consume() -> None:
+            async for _ in aextract_many(
+                _articles(4), extractor=Extractor(LLM, model=model), concurrency=2
+            ):
+                pass
+
+        caller = asyncio.ensure_future(consume())
+        await model.asked.wait()
+        caller.cancel()
+        await model.stopping.wait()  # the batch is stopping its lanes now ...
+        caller.cancel()  # ... when the caller is cancelled once more
+        with pytest.raises(asyncio.CancelledError):
+            await caller
+
+    asyncio.run(run())
+    assert model.closed == 1

@@ -113,8 +113,10 @@ async def aextract_many(
     finally:
         for worker in workers:
             worker.cancel()
-        await asyncio.gather(*workers, return_exceptions=True)
-        await extractor.aclose()
+        try:
+            await asyncio.gather(*workers, return_exceptions=True)
+        finally:  # cancelled again while the lanes stop: the connections still close
+            await extractor.aclose()
 
 
 _LANE_DONE = object()
