@@ -16,7 +16,7 @@ import contextlib
 import queue
 import threading
 from collections import deque
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -249,8 +249,15 @@ def extract_many(
         running.append((loop, task))  # so that the caller can cancel us when it stops
         if stop.is_set():
             return
-        outcomes = aextract_many(
-            articles, extractor=extractor, settings=settings, concurrency=concurrency, cache=cache
+        outcomes = cast(  # an async generator: closed as soon as we stop
+            "AsyncGenerator[BatchOutcome, None]",
+            aextract_many(
+                articles,
+                extractor=extractor,
+                settings=settings,
+                concurrency=concurrency,
+                cache=cache,
+            ),
         )
         try:
             async with contextlib.aclosing(outcomes):
@@ -287,8 +294,6 @@ def extract_many(
         # Whatever the loop awaits (the next outcome, perhaps one that never comes),
         # the caller has stopped: cancel it rather than wait for it.
         for loop, task in running:
-            try:
+            with contextlib.suppress(RuntimeError):  # a closed loop: the batch had ended
                 loop.call_soon_threadsafe(task.cancel)
-            except RuntimeError:  # the loop has closed: the batch had ended anyway
-                pass
         worker.join()
