@@ -148,6 +148,7 @@ class StuckAfter:
         self.answered = answered
         self.calls = 0
         self.cancelled = 0
+        self.stuck = threading.Event()  # set once a call waits for good
 
     def complete(self, request: ModelRequest[Any]) -> ModelResponse[Any]:
         raise AssertionError("the batch runs async")
@@ -155,6 +156,7 @@ class StuckAfter:
     async def acomplete(self, request: ModelRequest[Any]) -> ModelResponse[Any]:
         self.calls += 1
         if self.calls > self.answered:
+            self.stuck.set()
             try:
                 await asyncio.Event().wait()
             except asyncio.CancelledError:
@@ -177,14 +179,15 @@ def test_breaking_out_early_cancels_the_articles_in_flight_at_once(concurrency: 
         ):
             taken.append(outcome.id)
             if len(taken) == 3:
-                break  # the next articles' answers never come: nothing may wait for them
+                assert model.stuck.wait(60)  # the next article is in flight ...
+                break  # ... and its answer never comes: nothing may wait for it
 
     caller = threading.Thread(target=consume, daemon=True)
     caller.start()
     caller.join(60)  # a hang detector, not a timing bound: the break returns at once
     assert not caller.is_alive(), "leaving the loop waited for an article still in flight"
     assert len(taken) == 3
-    assert model.cancelled == model.calls - 3 > 0
+    assert model.calls > 3 and model.cancelled == model.calls - 3
 
 
 @pytest.mark.parametrize("concurrency", [1, 4])
