@@ -1,4 +1,5 @@
 import asyncio
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -136,3 +137,146 @@ def test_the_cache_means_an_identical_request_is_never_paid_twice(tmp_path: Any)
 def test_bad_concurrency_is_refused() -> None:
     with pytest.raises(ValueError):
         list(extract_many([], settings=Settings(strategy="rules"), concurrency=0))
+
+
+class StuckAfter:
+    """Answers the first ``answered`` calls; every later call waits until cancelled."""
+
+    name = "stuck"
+
+    def __init__(self, answered: int) -> None:
+        self.answered = answered
+        self.calls = 0
+        self.cancelled = 0
+        self.stuck = threading.Event()  # set once a call waits for good
+
+    def complete(self, request: ModelRequest[Any]) -> ModelResponse[Any]:
+        raise AssertionError("the batch runs async")
+
+    async def acomplete(self, request: ModelRequest[Any]) -> ModelResponse[Any]:
+        self.calls += 1
+        if self.calls > self.answered:
+            self.stuck.set()
+            try:
+                await asyncio.Event().wait()
+            except asyncio.CancelledError:
+                self.cancelled += 1
+                raise
+        return ModelResponse(
+            request.response_model.model_validate(ANSWER, context=request.context), Usage(calls=1)
+        )
+
+
+@pytest.mark.parametrize("concurrency", [1, 4])
+def test_breaking_out_early_cancels_the_articles_in_flight_at_once(concurrency: int) -> None:
+    model = StuckAfter(answered=3)
+    articles = [{"id": f"a{i}", "text": f"{TEXT} Update {i}."} for i in range(10)]
+    taken: list[str | None] = []
+
+    def consume() -> None:
+        for outcome in extract_many(
+            articles, extractor=Extractor(LLM, model=model), concurrency=concurrency
+        ):
+            taken.append(outcome.id)
+            if len(taken) == 3:
+                assert model.stuck.wait(60)  # the next article is in flight ...
+                break  # ... and its answer never comes: nothing may wait for it
+
+    caller = threading.Thread(target=consume, daemon=True)
+    caller.start()
+    caller.join(60)  # a hang detector, not a timing bound: the break returns at once
+    assert not caller.is_alive(), "leaving the loop waited for an article still in flight"
+    assert len(taken) == 3
+    assert model.calls > 3 and model.cancelled == model.calls - 3
+
+
+@pytest.mark.parametrize("concurrency", [1, 4])
+def test_an_input_that_fails_midway_still_gives_every_article_read_its_outcome(
+    concurrency: int,
+) -> None:
+    def source() -> Iterator[dict[str, Any]]:
+        yield from ({"id": f"a{i}", "text": f"{TEXT} Update {i}."} for i in range(6))
+        raise OSError("the input broke")
+
+    async def run_async() -> list[str | None]:
+        got: list[str | None] = []
+        with pytest.raises(OSError, match="the input broke"):
+            async for outcome in aextract_many(
+                source(), extractor=Extractor(LLM, model=SlowModel()), concurrency=concurrency
+            ):
+                got.append(outcome.id)
+        return got
+
+    got: list[str | None] = []
+    with pytest.raises(OSError, match="the input broke"):
+        for outcome in extract_many(
+            source(), extractor=Extractor(LLM, model=SlowModel()), concurrency=concurrency
+        ):
+            got.append(outcome.id)
+    assert sorted(got) == [f"a{i}" for i in range(6)]  # type: ignore[type-var]
+    assert sorted(asyncio.run(run_async())) == [f"a{i}" for i in range(6)]  # type: ignore[type-var]
+
+
+def test_a_slow_synchronous_caller_is_never_more_than_one_article_behind_the_lanes() -> None:
+    concurrency = 4
+    pulled = {"n": 0}
+    taken = {"n": 0}
+    too_far = threading.Event()
+
+    def source() -> Iterator[Article]:
+        for i in range(30):
+            pulled["n"] += 1
+            if pulled["n"] - taken["n"] > concurrency + 1:
+                too_far.set()
+            yield Article(id=str(i), text=TEXT)
+
+    model = FunctionModel(lambda request: ANSWER)
+    for _ in extract_many(source(), extractor=Extractor(LLM, model=model), concurrency=concurrency):
+        taken["n"] += 1
+        # The caller is busy elsewhere: the batch gets every chance to read on.
+        assert not too_far.wait(0.05), f"read {pulled['n']} articles with {taken['n']} taken"
+    assert taken["n"] == 30
+
+
+def test_the_model_is_closed_even_when_the_caller_is_cancelled_again_while_stopping() -> None:
+    class Lingering(SlowModel):
+        """Takes a moment to stop when cancelled (a request being torn down)."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.asked = asyncio.Event()
+            self.stopping = asyncio.Event()
+            self.closed = 0
+
+        async def acomplete(self, request: ModelRequest[Any]) -> ModelResponse[Any]:
+            self.asked.set()
+            try:
+                await asyncio.Event().wait()
+            except asyncio.CancelledError:
+                self.stopping.set()
+                await asyncio.sleep(0.05)
+                raise
+            raise AssertionError("never answered")
+
+        async def aclose(self) -> None:
+            self.closed += 1
+
+    model = Lingering()
+
+    async def run() -> None:
+        async def consume() -> None:
+            async for _ in aextract_many(
+                _articles(4), extractor=Extractor(LLM, model=model), concurrency=2
+            ):
+                pass
+
+        caller = asyncio.ensure_future(consume())
+        await model.asked.wait()
+        caller.cancel()
+        await model.stopping.wait()  # the batch is stopping its lanes now ...
+        caller.cancel()  # ... when the caller is cancelled once more
+        with pytest.raises(asyncio.CancelledError):
+            await caller
+
+    asyncio.run(run())
+    assert model.closed == 1

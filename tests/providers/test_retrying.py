@@ -1,8 +1,16 @@
+import asyncio
+
 import httpx2
 import openai
 import pytest
 
-from rumourx.providers.retrying import RetryPolicy, is_transient, retry_after_seconds
+from rumourx.providers.retrying import (
+    MalformedResponseError,
+    RetryPolicy,
+    is_transient,
+    retry_after_seconds,
+)
+from rumourx.providers.turns import Turn, Turns, use_turn
 
 
 def _status_error(code: int, headers: dict[str, str] | None = None) -> openai.APIStatusError:
@@ -53,3 +61,28 @@ def test_backoff_grows_and_is_capped() -> None:
         policy.call(fail)
     assert len(sleeps) == 4
     assert all(0 < s <= 4 for s in sleeps)
+
+
+def test_in_a_batch_a_back_off_never_holds_the_turn() -> None:
+    held_while_sleeping: list[bool] = []
+
+    async def scenario() -> str:
+        turn = Turn(Turns())
+        use_turn(turn)
+        await turn.take()
+
+        async def sleep(seconds: float) -> None:
+            held_while_sleeping.append(turn.held)
+
+        attempts = iter([MalformedResponseError("half a body"), None])
+
+        async def attempt() -> str:
+            error = next(attempts)
+            if error is not None:
+                raise error  # raised after the answer came, with the turn back in hand
+            return "answer"
+
+        return await RetryPolicy(max_attempts=2, asleep=sleep).acall(attempt)
+
+    assert asyncio.run(scenario()) == "answer"
+    assert held_while_sleeping == [False]

@@ -12,10 +12,11 @@ on the model and working on other articles overlap.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import queue
 import threading
 from collections import deque
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -85,6 +86,10 @@ async def aextract_many(
         Exactly one :class:`BatchOutcome` per input, in completion order. An
         input that cannot be read, a repeated id or a failed extraction yields an
         outcome with an error; nothing is dropped.
+
+    Raises:
+        Exception: What iterating ``articles`` raised, once every article read
+            before it has yielded its outcome.
     """
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
@@ -103,11 +108,15 @@ async def aextract_many(
                 assert isinstance(got, BatchOutcome)
                 yield got
                 lanes.taken()
+        if lanes.failure is not None:  # every article read before it has its outcome
+            raise lanes.failure
     finally:
         for worker in workers:
             worker.cancel()
-        await asyncio.gather(*workers, return_exceptions=True)
-        await extractor.aclose()
+        try:
+            await asyncio.gather(*workers, return_exceptions=True)
+        finally:  # cancelled again while the lanes stop: the connections still close
+            await extractor.aclose()
 
 
 _LANE_DONE = object()
@@ -138,6 +147,7 @@ class _Lanes:
         self.seen: set[str] = set()
         self.index = 0
         self.exhausted = False
+        self.failure: Exception | None = None  # what the input's iterator raised
         self.turns = Turns()
         self.results: asyncio.Queue[object] = asyncio.Queue()
         self._credits = 0  # outcomes the caller took that no lane has followed up yet
@@ -171,6 +181,9 @@ class _Lanes:
                 return next(self.source)
             except StopIteration:
                 self.exhausted = True
+            except Exception as exc:  # the input failed: finish what was read, then say so
+                self.exhausted = True
+                self.failure = exc
         return _LANE_DONE
 
     async def work(self, turn: Turn) -> None:
@@ -192,7 +205,7 @@ class _Lanes:
             self.results.put_nowait(_LANE_DONE)
         except asyncio.CancelledError:
             raise
-        except BaseException as exc:  # the input's iterator failed: the caller sees it
+        except BaseException as exc:  # Ctrl-C in the input, say: the caller sees it at once
             self.results.put_nowait(_Failure(exc))
         finally:
             turn.give()
@@ -215,8 +228,11 @@ def extract_many(
     """
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
-    handover: queue.Queue[object] = queue.Queue(maxsize=concurrency * 2)
+    # One outcome waits for the caller at most: the lanes read on only as the caller
+    # takes outcomes, so the input is read no further ahead than through the async API.
+    handover: queue.Queue[object] = queue.Queue(maxsize=1)
     stop = threading.Event()
+    running: list[tuple[asyncio.AbstractEventLoop, asyncio.Task[None]]] = []
 
     def put(item: object) -> None:
         while not stop.is_set():
@@ -228,20 +244,35 @@ def extract_many(
 
     async def pump() -> None:
         loop = asyncio.get_running_loop()
-        try:
-            async for outcome in aextract_many(
+        task = asyncio.current_task()
+        assert task is not None
+        running.append((loop, task))  # so that the caller can cancel us when it stops
+        if stop.is_set():
+            return
+        outcomes = cast(  # an async generator: closed as soon as we stop
+            "AsyncGenerator[BatchOutcome, None]",
+            aextract_many(
                 articles,
                 extractor=extractor,
                 settings=settings,
                 concurrency=concurrency,
                 cache=cache,
-            ):
-                try:
-                    handover.put_nowait(outcome)  # no thread hop while the caller keeps up
-                except queue.Full:
-                    await loop.run_in_executor(None, put, outcome)
-                if stop.is_set():
-                    return
+            ),
+        )
+        try:
+            async with contextlib.aclosing(outcomes):
+                async for outcome in outcomes:
+                    try:
+                        handover.put_nowait(outcome)  # no thread hop while the caller keeps up
+                    except queue.Full:
+                        await loop.run_in_executor(None, put, outcome)
+                    if stop.is_set():
+                        return
+        except asyncio.CancelledError:
+            if stop.is_set():
+                return  # the caller stopped early: the articles in flight are cancelled
+            put(_Failure(asyncio.CancelledError()))
+            return
         except BaseException as exc:  # re-raised in the caller's thread
             put(_Failure(exc))
             return
@@ -260,4 +291,9 @@ def extract_many(
             yield item
     finally:
         stop.set()
+        # Whatever the loop awaits (the next outcome, perhaps one that never comes),
+        # the caller has stopped: cancel it rather than wait for it.
+        for loop, task in running:
+            with contextlib.suppress(RuntimeError):  # a closed loop: the batch had ended
+                loop.call_soon_threadsafe(task.cancel)
         worker.join()

@@ -8,6 +8,7 @@ time are bounded, and a wait that would overrun the time budget ends the loop.
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import random
 import time
@@ -25,6 +26,8 @@ from tenacity import (
     stop_after_attempt,
     stop_before_delay,
 )
+
+from rumourx.providers.turns import pass_turn
 
 __all__ = ["MalformedResponseError", "RetryPolicy", "is_transient", "retry_after_seconds"]
 
@@ -112,5 +115,10 @@ class RetryPolicy:
 
     async def acall(self, fn: Callable[..., Awaitable[R]], *args: Any, **kwargs: Any) -> R:
         """Await ``fn`` with retries."""
-        extra: dict[str, Any] = {"sleep": self.asleep} if self.asleep is not None else {}
-        return await AsyncRetrying(**extra, **self._options)(fn, *args, **kwargs)
+        asleep = self.asleep or asyncio.sleep
+
+        async def sleep(seconds: float) -> None:
+            pass_turn()  # in a batch, the other articles work through a back-off
+            await asleep(seconds)
+
+        return await AsyncRetrying(sleep=sleep, **self._options)(fn, *args, **kwargs)
