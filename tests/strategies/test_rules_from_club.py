@@ -84,3 +84,73 @@ def test_the_club_his_contract_with_runs_out_at_is_his_and_the_move_is_free() ->
     assert [(r.player, r.from_club, r.to_club, r.transfer_type.value) for r in report.rumours] == [
         ("Pablo Ordaz", "Arsenal", "Sevilla", "free")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A price asked, even as hearsay, is asked by his club.
+        (
+            "Valencia are believed to want around £25m for goalkeeper Pau Ribera, a target for"
+            " Brighton.",
+            {("Pau Ribera", "Valencia", "Brighton & Hove Albion")},
+        ),
+        # A club that will not let him leave is his.
+        (
+            "Porto will not allow winger Tiago Moreira to go this month, whatever Wolves offer.",
+            {("Tiago Moreira", "Porto", "Wolverhampton Wanderers")},
+        ),
+        # He tells his club he will leave; he says goodbye to it.
+        (
+            "Jonas Keller has told Stuttgart he will leave next summer, and Napoli are keen.",
+            {("Jonas Keller", "VfB Stuttgart", "Napoli")},
+        ),
+        (
+            "Anders Kolding spent Sunday saying goodbye to Midtjylland before his switch to"
+            " Brighton.",
+            {("Anders Kolding", "Midtjylland", "Brighton & Hove Albion")},
+        ),
+        # "has been with CLUB since": where he plays now.
+        (
+            "Sheffield United are keen on forward Leon Fairley, 34, who has been with Turkish"
+            " club Besiktas since 2020.",
+            {("Leon Fairley", "Besiktas", "Sheffield United")},
+        ),
+        # An offer made to a club is made for its player.
+        (
+            "The Gunners have made a £58m offer to Fiorentina for Serbia forward Dusan Vlasic.",
+            {("Dusan Vlasic", "Fiorentina", "Arsenal")},
+        ),
+        # A quoted word before the club still names where he is.
+        (
+            'Rui Vidal insists he is "very settled" at Porto despite interest from Everton.',
+            {("Rui Vidal", "Porto", "Everton")},
+        ),
+        # The club a buyer makes things clear to is the other party.
+        (
+            "Sevilla have made it clear to Arsenal that they would like to keep goalkeeper Ollie"
+            " Brant for good.",
+            {("Ollie Brant", "Arsenal", "Sevilla")},
+        ),
+        # Only his club sets his price.
+        (
+            "Porto president Jorge Nunes says the club has set no price for winger Tiago"
+            " Moreira, who is wanted by Wolves.",
+            {("Tiago Moreira", "Porto", "Wolverhampton Wanderers")},
+        ),
+    ],
+)
+def test_the_club_that_holds_him_is_his_club_not_a_destination(
+    text: str, expected: set[tuple[str, str | None, str | None]]
+) -> None:
+    assert moves(text) == expected
+
+
+def test_a_move_not_yet_completed_is_agreed() -> None:
+    report = RULES.extract("Gino Wallander is yet to complete his switch to Villarreal.")
+    assert [r.status.value for r in report.rumours] == ["agreed"]
+
+
+def test_a_new_deal_with_a_club_is_offered_by_his_own_club() -> None:
+    found = moves("Lee Wallis is poised to agree a new two-year deal with Hearts.")
+    assert found == {("Lee Wallis", "Hearts", "Hearts")}

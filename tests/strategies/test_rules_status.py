@@ -152,3 +152,170 @@ def test_wordings_that_gave_nothing_now_give_the_move(
 )
 def test_a_move_set_or_imminent_is_agreed(text: str) -> None:
     assert statuses(text) == {("Marek Ostrand", "Everton"): "agreed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "player", "club", "status"),
+    [
+        # Collapsed: the deal fell through, the club failed, the player does not want it.
+        (
+            "The proposed loan of Hull forward Nam Mendel to Sparta Rotterdam has fallen through.",
+            "Nam Mendel",
+            "Sparta Rotterdam",
+            "collapsed",
+        ),
+        (
+            "Leeds failed with a late approach for Porto winger Rico Puigden.",
+            "Rico Puigden",
+            "Leeds United",
+            "collapsed",
+        ),
+        (
+            "Chris Smalwood does not want to join Newcastle, despite their interest.",
+            "Chris Smalwood",
+            "Newcastle United",
+            "collapsed",
+        ),
+        # Bid: an offer being prepared.
+        (
+            "Villarreal plan to offer Marko Brozic a three-year deal when his Inter Milan contract"
+            " ends.",
+            "Marko Brozic",
+            "Villarreal",
+            "bid",
+        ),
+        (
+            "Brentford are preparing to make a £12m move for Genk forward Max Corbin and have"
+            " opened talks over personal terms.",
+            "Max Corbin",
+            "Brentford",
+            "bid",
+        ),
+        # Linked: a rival named after the club in talks; a club that joins others in being
+        # linked has signed nobody.
+        (
+            "Hull City have begun talks with goalkeeper Jack Hanley, who is out of contract, amid"
+            " competition from Stoke.",
+            "Jack Hanley",
+            "Stoke City",
+            "linked",
+        ),
+        (
+            "Napoli have joined Lazio in being linked with Brazil defender Cris Romano.",
+            "Cris Romano",
+            "Napoli",
+            "linked",
+        ),
+        # Talks: the clause that closes a list of clubs gives all of them its stage.
+        (
+            "Lazio lead the chase for Ajax defender Yves Bissoma, with Napoli, Roma and Fiorentina"
+            " also making enquiries.",
+            "Yves Bissoma",
+            "Napoli",
+            "talks",
+        ),
+    ],
+)
+def test_stage_wordings_of_the_press(text: str, player: str, club: str, status: str) -> None:
+    assert statuses(text)[(player, club)] == status
+
+
+def test_a_bid_that_only_could_come_stays_linked() -> None:
+    text = "Arsenal could make a bid for Lyon striker Tor Halvorsen."
+    assert statuses(text) == {("Tor Halvorsen", "Arsenal"): "linked"}
+
+
+@pytest.mark.parametrize(
+    ("text", "player", "club", "status"),
+    [
+        (
+            "Kyle Mbala, 22, has been urged to stay with Paris St-Germain amid links with Real"
+            " Madrid.",
+            "Kyle Mbala",
+            "Real Madrid",
+            "linked",
+        ),
+        (
+            "Barcelona are preparing to bolster their attack with Chelsea's German forward Tim"
+            " Wehner, 25, being considered.",
+            "Tim Wehner",
+            "Barcelona",
+            "linked",
+        ),
+        (
+            "West Ham want Clermont striker Mo Bayor. Bayor, 23, has scored seven goals this"
+            " season with Southampton and Brentford also keen on the Frenchman.",
+            "Mo Bayor",
+            "Brentford",
+            "linked",
+        ),
+        (
+            "Chelsea have turned their attention away from Lille striker Oscar Dumont because of"
+            " his price.",
+            "Oscar Dumont",
+            "Chelsea",
+            "collapsed",
+        ),
+    ],
+)
+def test_interest_wordings_of_the_press(text: str, player: str, club: str, status: str) -> None:
+    assert statuses(text)[(player, club)] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A subordinate clause with its own subject keeps its stage to itself.
+        (
+            "Leeds failed with a late approach for Porto winger Rico Puigden, before they secured"
+            " Benfica midfielder Mart Odegren on loan.",
+            {
+                ("Rico Puigden", "Leeds United"): "collapsed",
+                ("Mart Odegren", "Leeds United"): "completed",
+            },
+        ),
+        (
+            "Leeds will miss out on Lazio's Rob Gosling as Inter Milan appear set to sign the"
+            " German.",
+            {
+                ("Rob Gosling", "Leeds United"): "collapsed",
+                ("Rob Gosling", "Inter Milan"): "agreed",
+            },
+        ),
+        # Closer to an agreement is not yet one; a transfer "80% complete" is agreed.
+        (
+            "Everton edged closer to an agreement for Ajax defender Ben Whitby on Monday.",
+            {("Ben Whitby", "Everton"): "talks"},
+        ),
+        (
+            "Brighton's deal for Lille forward Sergio Agueda is now 90 per cent complete.",
+            {("Sergio Agueda", "Brighton & Hove Albion"): "agreed"},
+        ),
+        (
+            "Arsenal have secured a deal for Lyon striker Tor Halvorsen.",
+            {("Tor Halvorsen", "Arsenal"): "agreed"},
+        ),
+    ],
+)
+def test_each_clause_keeps_its_own_stage(
+    text: str, expected: dict[tuple[str, str | None], str]
+) -> None:
+    assert statuses(text) == expected
+
+
+def test_a_club_prepared_for_its_player_to_leave_is_no_destination() -> None:
+    text = "Manchester United are prepared for midfielder Paul Poggio to leave next summer."
+    assert statuses(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Arsenal have been offered Lyon striker Tor Halvorsen.", "linked"),
+        ("Arsenal's bid to sign a striker could see them move for Lyon's Tor Halvorsen.", "linked"),
+        ("Arsenal face a bidding war for Lyon striker Tor Halvorsen.", "linked"),
+        ("Arsenal have made a bid to sign Lyon striker Tor Halvorsen.", "bid"),
+    ],
+)
+def test_an_offered_player_or_an_attempt_is_no_bid(text: str, status: str) -> None:
+    assert statuses(text) == {("Tor Halvorsen", "Arsenal"): status}

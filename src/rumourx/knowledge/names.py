@@ -6,7 +6,8 @@
   ("However", "Premier", "Gunners");
 - ``titles``: words in front of a name that make the person no player ("Boss");
 - ``places``: countries, regions and competitions ("Czech Republic", "Serie A");
-- ``nationalities``: nationality words ("Colombian", "Dane").
+- ``nationalities``: nationality words ("Colombian", "Dane");
+- ``venues``: words that open a ground's name ("Stade" in "Stade Louis II").
 
 The file is checked when loaded: an unknown key, a value that is not a list of
 strings, or an entry listed twice raises :class:`ConfigurationError`.
@@ -25,7 +26,7 @@ from rumourx.knowledge.folding import fold
 
 __all__ = ["NameLists", "load_name_lists", "name_lists"]
 
-_KEYS = ("non_players", "not_names", "titles", "places", "nationalities")
+_KEYS = ("non_players", "not_names", "titles", "places", "nationalities", "venues")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class NameLists:
     titles: frozenset[str]
     places: frozenset[str]
     nationalities: frozenset[str]
+    venues: frozenset[str]
 
     def is_nationality(self, word: str) -> bool:
         """Whether ``word`` is a nationality ("Colombian", "Dane")."""
@@ -103,6 +105,7 @@ def load_name_lists(raw: Any, source: str = "people.json") -> NameLists:
         titles=frozenset(lists["titles"]),
         places=frozenset(fold(v) for v in lists["places"]),
         nationalities=frozenset(fold(v) for v in lists["nationalities"]),
+        venues=frozenset(lists["venues"]),
     )
 
 

@@ -25,6 +25,7 @@ from rumourx.strategies.rules.lexicon import FREE
 from rumourx.strategies.rules.moves import Move, find_moves
 from rumourx.strategies.rules.reading import LONGEST_SENTENCE, Reading, read_article
 from rumourx.strategies.rules.roles import ClubRole, clauses
+from rumourx.strategies.rules.stage_context import continuation_anchors
 
 __all__ = ["RulesStrategy", "propose_drafts"]
 
@@ -174,7 +175,10 @@ def _draft(reading: Reading, move: Move, moves: list[Move], exclude: set[str]) -
     anchored = [
         (sentences[i].text, move.anchors.get(i, 0) - sentences[i].start) for i in move.sentences
     ] + [(sentences[i].text, 0) for i in move.context]
-    status = decide_status(anchored + _pair_anchors(reading, move), extension=move.extension)
+    status = decide_status(
+        anchored + _pair_anchors(reading, move) + continuation_anchors(reading, move),
+        extension=move.extension,
+    )
     transfer_type = decide_type(own, context, extension=move.extension)
     fee_statements = [
         statement

@@ -31,9 +31,13 @@ from rumourx.strategies.rules.roles import clauses
 __all__ = ["decide_fee", "decide_status", "decide_type", "find_sources"]
 
 _RANK = {status: rank for rank, (status, _) in enumerate(STATUS_CUES)}
+# Words of a stage that report none: an attempt ("in a bid to", "their bid to find a
+# striker"), or a player offered to the club by someone else ("have been offered X").
 _NEUTRALISE = re.compile(
     r"\bin a bid to\b|\boffered (?:the )?(?:opportunity|chance) to\b|\bhas been offered to\b|"
-    r"\bwas offered to\b|\boffered to the club\b",
+    r"\bwas offered to\b|\boffered to the club\b|\b(?:have|has|had|were|was) been offered\b|"
+    r"(?:\b(?:their|his|its)|['’]s) bid to (?:strengthen|bolster|improve|find|add|replace|"
+    r"(?:sign|land|bring in) (?:a|an|another)\b)",
     re.IGNORECASE,
 )
 _HEDGE_BREAK = re.compile(r"\b(?:after|because|since|as|when|following)\b", re.IGNORECASE)
@@ -44,6 +48,14 @@ _NO_OFFER = re.compile(
     r"(?:\w+\s+)?(?:sell|selling)\b",
     re.IGNORECASE,
 )
+_NAMES_ONLY = re.compile(
+    r"^\s*(?:with|and|or|plus|as well as)?\s*(?:(?:the\s+)?[A-Z][\w'’&.-]*\s*)+$"
+)
+_LIST_ITEM = re.compile(r"^\s*(?:and\s+|or\s+)?(?:the\s+)?[A-Z]")
+# "plan to offer a deal": an offer being prepared is a bid (the corpus ladder).
+_PLANNED = re.compile(r"plan", re.IGNORECASE)
+_CLOSER = re.compile(r"\bcloser to\s+(?:[\w'’]+\s+){0,2}$", re.I)
+_NOT_YET = re.compile(r"\b(?:not yet|yet to)\b(?:\s+[\w'’]+){0,3}\s+$", re.I)
 _NEGATED = re.compile(r"\b(?:never|not|yet to|without)\b(?:\s+[\w'’]+){0,5}\s+$", re.I)
 _REJECTED_BY = re.compile(
     r"^(?:rejected|turned down|knocked back|rebuffed|dismissed)\s+by\b", re.IGNORECASE
@@ -56,7 +68,7 @@ _LOAN_MADE_PERMANENT = re.compile(
     r"\bloan\b[^.;]{0,30}?\bpermanent\b",
     re.IGNORECASE,
 )
-_OTHER_DEAL = re.compile(r"^(?:if|despite|after|although|though|should|unless)\b", re.I)
+_OTHER_DEAL = re.compile(r"^(?:if|despite|after|before|although|though|should|unless)\b", re.I)
 _DOWNGRADE = {"bid": "linked", "agreed": "talks", "completed": "agreed"}
 _REPORT_AFTER = re.compile(
     r"^\s*(?:now\s+|are\s+|is\s+|have\s+|has\s+)?(?:report(?:s|ing|ed)?|claim(?:s|ed)?|"
@@ -86,11 +98,16 @@ def _status_in(text: str) -> str | None:
         if match:
             if status in ("talks", "bid") and _NEGATED.search(text[: match.start()]):
                 return "linked"  # "have never asked about his availability"
+            if status == "agreed" and _CLOSER.search(text[: match.start()]):
+                return "talks"  # "edged closer to an agreement": not there yet
+            if status == "completed" and _NOT_YET.search(text[: match.start()]):
+                return "agreed"  # "has not yet completed his move": not done, still on
             hedge = [h for h in HEDGE.finditer(text[: match.start()])]
             if (
                 status in _DOWNGRADE
                 and hedge
                 and not _HEDGE_BREAK.search(text[hedge[-1].end() : match.start()])
+                and not (status == "bid" and _PLANNED.match(hedge[-1].group()))
             ):
                 return _DOWNGRADE[status]
             return status
@@ -108,6 +125,15 @@ def _clause_at(text: str, offset: int) -> str:
     if own is None:
         return text
     parts = [text[spans[own][0] : spans[own][1]]]
+    if _NAMES_ONLY.match(parts[0]):
+        # "with Napoli, Roma and Fiorentina also making enquiries": a list's first
+        # names take the stage of the clause that closes the list.
+        for start, end in spans[own + 1 : own + 4]:
+            piece = text[start:end]
+            if not _LIST_ITEM.match(piece):
+                break
+            if _status_in(piece):
+                return " ".join([parts[0], piece])
     for start, end in spans[own + 1 :]:
         tail = _PAREN_SOURCE.sub("", text[start:end]).strip()
         short = len(tail.split()) <= 3 or _REJECTED_BY.match(tail)
@@ -124,6 +150,8 @@ def _clause_before(text: str, offset: int) -> str:
     """
     spans = clauses(text)
     own = next((i for i, (s, e) in enumerate(spans) if s <= offset <= e), None)
+    if own is not None and _OTHER_DEAL.match(text[spans[own][0] : spans[own][1]]):
+        return ""  # "..., before they secured X": the main clause's stage is not his
     for start, end in reversed(spans[max(0, (own or 0) - 3) : own or 0]):
         piece = text[start:end]
         if _OTHER_DEAL.match(piece):

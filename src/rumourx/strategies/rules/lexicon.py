@@ -116,7 +116,11 @@ NON_FEE_MONEY = _anywhere("non_fee_money")
 DEPARTURE = _anywhere("departure")
 # A club right before the player in these shapes is his current club.
 SELLER_BEFORE = _before("seller_before")
-SELLER_AFTER = re.compile(rf"^\s*(?:{_alt('seller_after')})", re.IGNORECASE)
+SELLER_AFTER = re.compile(
+    r"^\s*(?:(?:are|is|were|was)\s+(?:said|thought|understood|believed|reported|claimed)\s+to\s+"
+    rf"|reportedly\s+)?(?:{_alt('seller_after')})",
+    re.IGNORECASE,
+)
 # A club before the player after these words is where the move goes.
 BUYER_BEFORE = _before("buyer_before")
 BUYER_AFTER = re.compile(
@@ -130,7 +134,9 @@ PAST_CLUB_BEFORE = _before("past_club_before")
 # Words in front of a name that say the person is not a player.
 NON_PLAYER_ROLE = _before("non_player_role", tail=r"\s*,?\s*$")
 REPORTING = _before("reporting")
-NON_PLAYER_AFTER = re.compile(rf"^\s*,\s*(?:{_alt('non_player_after')})", re.IGNORECASE)
+NON_PLAYER_AFTER = re.compile(
+    rf"^\s*,\s*(?:\d{{2}},\s*)?(?:{_alt('non_player_after')})", re.IGNORECASE
+)
 # A sentence about a coaching or executive job: its people are no players.
 JOB = _anywhere("job")
 # Player nouns, as an alternation to build patterns with ("Lyon winger X").

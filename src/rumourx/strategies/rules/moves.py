@@ -41,9 +41,11 @@ _SUBJECT_PRONOUN = re.compile(
     r"(?:are|have|were|had|will|would|could|may|might|also|remain|want|look)\b",
     re.IGNORECASE,
 )
-# "Among their targets, X and Y": the topic club wants them.
+# "Among their targets, X and Y", "on the Serie A club's list": the topic club.
 _PRONOUN_TARGET = re.compile(
-    r"\btheir (?:\w+ ){0,2}(?:targets?|radar|shortlist|list|wish ?list|priority)\b", re.I
+    r"\b(?:their|the (?:[\w-]+\s+){0,3}?(?:club|side|giants|champions|outfit)['’]s?)\s+"
+    r"(?:\w+ ){0,2}(?:targets?|radar|shortlist|list|wish ?list|priority)\b",
+    re.I,
 )
 _CLUB_PRONOUN = re.compile(r"\b(?:they|the club|the side)\b", re.IGNORECASE)
 _STRONG_CUES = frozenset({"completed", "agreed", "bid", "talks", "collapsed", "bid_rejected"})

@@ -45,6 +45,11 @@ _DESCRIPTOR = re.compile(
     r"gardien)\b|\b(?:o|do|ao)\s+(?:jogador|médio|avançado|defesa|guarda-redes)\b",
     re.IGNORECASE,
 )
+_NATION_DESCRIPTOR = re.compile(
+    r"\b(?:the|their|our)\s+([A-Z][a-z]+)(?=['’]s?\b|[,.;:]|$|\s+(?!(?:club|side|team|champions|"
+    r"giants|outfit|league|top-flight|football|national|international|government|federation|"
+    r"media|press|capital|outlet|newspaper|paper|publication)\b)[a-z])"
+)
 _POSITION_BEFORE = re.compile(
     r"(?:\b(?:midfielder|striker|forward|defender|winger|centre-back|center-back|full-back|"
     r"left-back|right-back|goalkeeper|keeper|playmaker|attacker|youngster|teenager|star|"
@@ -79,7 +84,8 @@ _TARGET_AFTER = re.compile(
 )
 # "Former England captain X" in a sentence about a job: a retired player, no mover.
 _RETIRED_BEFORE = re.compile(
-    rf"\b(?:former|ex-)\s*(?:[\w'’-]+\s+){{0,4}}(?:{POSITION})\s+$", re.IGNORECASE
+    rf"\b(?:former|ex-)\s*(?:[\w'’-]+\s+){{0,6}}(?:{POSITION}|captain|international)\s+$",
+    re.IGNORECASE,
 )
 _OWNER_OF = re.compile(r"^['’]s?\s+(?:side|team|men|plans|squad|charges|boys|project|regime)\b")
 
@@ -134,6 +140,8 @@ class PeopleRegistry:
             rest = raw[offset - start :]
             offset += len(rest) - len(rest.lstrip())
             tokens = tokens[1:]
+        if any(t in _lists().venues for t in raw.split()[: len(raw.split()) - len(tokens) + 1]):
+            return None  # "Stade Louis II": a ground
         while tokens and (tokens[-1] in _lists().not_names or self.clubs.is_alias(tokens[-1])):
             tokens = tokens[:-1]
         if tokens:
@@ -210,9 +218,8 @@ class PeopleRegistry:
                 if not person and _POSITION_AFTER.match(after):
                     continue  # "Airdrie winger X": a club or nationality word, not a name
                 if not person and (
-                    _POSITION_BEFORE.search(before)
-                    or PLAYER_SLOT_BEFORE.search(before)
-                    or _AGE_AFTER.match(after)
+                    # The anchored tests first: the two searches of the window cost most.
+                    _AGE_AFTER.match(after)
                     or PLAYER_POSSESSIVE.match(after)
                     or (abs_start == sentence.start and _SUBJECT_VERB.match(after))
                     or _WHO_AFTER.match(after)
@@ -223,6 +230,8 @@ class PeopleRegistry:
                         for s, e in club_spans
                         if 0 <= abs_start - e <= 40
                     )
+                    or _POSITION_BEFORE.search(before)
+                    or PLAYER_SLOT_BEFORE.search(before)
                 ):
                     person = name
                     self.full_names.append(name)
@@ -239,7 +248,7 @@ class PeopleRegistry:
                 or _OWNER_OF.match(after)
                 or NON_PLAYER_AFTER.match(after)
                 or (job and person not in known_before and not _POSITION_BEFORE.search(before))
-                or (job and _RETIRED_BEFORE.search(before))
+                or (job and _RETIRED_BEFORE.search(article[max(0, abs_start - 80) : abs_start]))
             ):
                 self.non_players.add(person)
             if _lists().is_non_player(person):
@@ -263,7 +272,14 @@ class PeopleRegistry:
         and PSG will bid for the 28-year-old"); an age the article gave decides.
         """
         found = []
-        for match in _DESCRIPTOR.finditer(sentence.text):
+        matches = list(_DESCRIPTOR.finditer(sentence.text))
+        for match in _NATION_DESCRIPTOR.finditer(sentence.text):
+            # "the Norwegian's future": any nationality of the shipped list.
+            if _lists().is_nationality(match.group(1)) and not any(
+                m.start() <= match.start() < m.end() for m in matches
+            ):
+                matches.append(match)
+        for match in sorted(matches, key=lambda m: m.start()):
             start = sentence.start + match.start()
             earlier = [m.person for m in named or [] if m.explicit and m.end <= start]
             person = earlier[-1] if earlier else self.last_player

@@ -182,9 +182,9 @@ def read_article(article: str, clubs: ClubIndex, outlets: OutletIndex) -> Readin
             and not any(m.start < d.end and d.start < m.end for m in named)
         ]
         players = sorted(named + extra, key=lambda m: m.start) if named else descriptors
-        tagged = tag_clubs(
-            article, club_mentions, players, sentence.start, _buying_cue(sentence.text)
-        )
+        # A sentence naming no club has no club to tag: its stage is not needed here.
+        cue = _buying_cue(sentence.text) if club_mentions else None
+        tagged = tag_clubs(article, club_mentions, players, sentence.start, cue)
         tagged = subject_buyers(article, tagged, players, sentence.start, sentence.end)
         tagged = subject_sellers(article, tagged, players, sentence.start, sentence.end)
         for club in tagged:

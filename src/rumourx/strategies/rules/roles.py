@@ -6,29 +6,28 @@ A club is the buyer, the seller, an opponent, a former club, or just named.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from enum import Enum
 from functools import lru_cache
 
 from rumourx.knowledge.clubs import ClubMention
+from rumourx.strategies.rules.bid_origin import bidder_from
 from rumourx.strategies.rules.lexicon import (
     BUYER_AFTER,
     BUYER_BEFORE,
-    BUYER_VERB,
     DESCRIPTOR_TAIL,
     OPPONENT_BEFORE,
-    OWN_PLAYER_TALK,
     PAST_CLUB_BEFORE,
     POSITION,
     SELLER_AFTER,
     SELLER_BEFORE,
 )
 from rumourx.strategies.rules.people import Mention
+from rumourx.strategies.rules.speakers import speakers_clubs, told_clubs
+from rumourx.strategies.rules.tagged_club import ClubRole, TaggedClub
 
 __all__ = ["ClubRole", "TaggedClub", "clauses", "tag_clubs"]
 
 _POSITION = (
-    r"(?:(?!(?:for|to|from|by|with|of|pelo|por|per|für|pour|para|on|in|at|want|wants|need|needs|"
+    r"(?:(?!(?:for|to|from|by|with|of|about|over|regarding|pelo|por|per|für|pour|para|on|in|at|want|wants|need|needs|"
     r"sign|like|are|is|have|has|target|eye|chase|monitor|watch|admire|rate|consider|make|"
     r"bring|add)\b)"
     r"[\w-]+\s+){0,2}?"
@@ -59,7 +58,9 @@ _OF_CLUB = re.compile(r"^,?\s*(?:\d{2},\s*)?(?:of|from)\s+(?:the\s+)?$")
 # "a move back to former club Chelsea": the former club is where he goes.
 _FORMER = re.compile(r"\s*(?:his |their )?(?:former|ex-)\s*(?:club\s+|side\s+)?$", re.I)
 _TALKS_WITH = re.compile(
-    r"\b(?:talks|negotiations|discussions|agreement|contact|deal|terms)\s+with\s*$", re.I
+    r"\b(?:(?:talks|negotiations|discussions|agreement|contact|deal|terms|dialogue)\s+with|"
+    r"(?:talking|speaking|spoken|talked|spoke)\s+(?:to|with))\s*$",
+    re.I,
 )
 _APPOSITION = re.compile(r"^,\s*(?:the\s+|a\s+)?$")
 _OWNS_PREVIOUS = re.compile(rf"^(?:['’]s?\s+|\s+){_POSITION}\b", re.IGNORECASE)
@@ -75,19 +76,6 @@ _COORDINATED = re.compile(
     r"(?:the\s+|(?:[A-Z][\w'’-]*\s+){1,3}?[A-Z][\w-]*['’]s?\s+)?$"
 )
 _BUYING_CUES = frozenset({"bid", "agreed", "completed", "talks", "linked"})
-_BID_BEFORE = re.compile(
-    r"\b(?:bids?|offers?|approach|proposals?|enquiry|interest|competition|add-ons|bonuses|ofertas?|propostas?|"
-    r"offert[ae]|offres?|angebote?|propuestas?|demand\w*|asking)\b[^.;]{0,70}$"
-    r"|(?:[£€$]\s?[\d.,]+\s?(?:m|bn|million|billion)?|[\d.,]+\s?m euros)\b[^.;]{0,25}$",
-    re.I,
-)
-# Before "a bid for X from CLUB": the subject received the bid, so CLUB made it.
-_BID_RECEIVED = re.compile(
-    r"\b(?:reject\w*|turn\w* down|knock\w* back|rebuff\w*|dismiss\w*|refus\w*|receiv\w*|"
-    r"accept\w*|consider\w*|weigh\w* up|had|has had|have had)\s+(?:\S+\s+){0,4}$",
-    re.IGNORECASE,
-)
-_INTEREST = re.compile(r"interest|approach|enquiry|competition", re.IGNORECASE)
 # "Officials from Arsenal and Fiorentina met": the clubs talk, neither is sold from.
 _DELEGATES_FROM = re.compile(
     r"\b(?:officials|representatives|chiefs|executives|directors|delegation|scouts)\s+from\s*$",
@@ -108,30 +96,17 @@ _ROLE_AFTER = re.compile(
 )
 _ROLE_AND_NAME = re.compile(
     r"^['’]?s?\s*(?:boss|manager|head coach|coach|president|chairman|director|sporting director|"
-    r"owner|owners|chief executive)\s+(?:[A-Z][\w'’-]*\s+){1,3}"
+    r"owner|owners|chief executive|CEO)\s+(?:[A-Z][\w'’-]*\s+){1,3}"
 )
 _POSSESSIVE = re.compile(r"^['’]s?\s")
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]\s+|\s+[–—-]\s+|\s+while\s+|\s+but\s+|\s+whereas\s+)")
-
-
-class ClubRole(str, Enum):
-    """What a club is to the move in this sentence."""
-
-    BUYER = "buyer"
-    SELLER = "seller"
-    OPPONENT = "opponent"
-    PAST = "past"
-    OTHER = "other"
-    NAMED = "named"
-
-
-@dataclass(frozen=True)
-class TaggedClub:
-    """A club mention and its role; ``owner_of`` is the player it is the club of."""
-
-    mention: ClubMention
-    role: ClubRole
-    owner_of: str | None = None
+# Also before "after dropping ...", "before they signed ...", "as Inter appear set
+# to ...": a subordinate clause with its own subject or verb (the word stays with it).
+# "after selling X to Y" stays: the subject sold him (read with the main clause).
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:[,;:]\s+|\s+[–—-]\s+|\s+while\s+|\s+but\s+|\s+whereas\s+)"
+    r"|\s+(?=(?:after|before)\s+(?!selling|signing|sending)(?:\w+ing|they|he|it)\b"
+    r"|as\s+(?-i:[A-Z])\w+)"
+)
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -189,7 +164,7 @@ def tag_clubs(
             ),
             None,
         )
-        if owner is not None and _bidder_from(article, club, players):
+        if owner is not None and bidder_from(article, club, players):
             owner = None  # "interest in X from Liverpool": Liverpool is interested
         for player in players if owner is None else []:
             between = article[club.end : player.start]
@@ -231,7 +206,7 @@ def tag_clubs(
             role = ClubRole.OPPONENT
         elif owner is not None:
             role = ClubRole.SELLER
-        elif re.search(r"\b(?:from|de|do|da|del|du|von|dal|della)\s*$", before) and _bidder_from(
+        elif re.search(r"\b(?:from|de|do|da|del|du|von|dal|della)\s*$", before) and bidder_from(
             article, club, players
         ):
             # "a £30m bid plus £5m in add-ons from Newcastle": the bidder.
@@ -271,9 +246,10 @@ def tag_clubs(
             # Manchester United forward": both share the role.
             role = tagged[-1].role
         tagged.append(TaggedClub(club, role, owner))
-        if acting and role is ClubRole.NAMED:
+        if acting and role in (ClubRole.NAMED, ClubRole.BUYER):
             speakers.append((len(tagged) - 1, club.end + acting.end()))
-    _speakers_clubs(article, tagged, players, speakers)
+    speakers_clubs(article, tagged, players, speakers)
+    told_clubs(article, tagged, players)
     for index in range(len(tagged) - 2, -1, -1):
         named, following = tagged[index], tagged[index + 1]
         if (
@@ -299,55 +275,6 @@ def _described(article: str, club: ClubMention, players: list[Mention]) -> str |
             return player.person  # "the 21-year-old" resolved to him
     named = {p.person for p in players if p.explicit}
     return named.pop() if len(named) == 1 else None
-
-
-def _bidder_from(article: str, club: ClubMention, players: list[Mention]) -> bool:
-    """Whether "from CLUB" names the bidder: "a £30m bid from Newcastle".
-
-    With a player in between: "interest in X from Liverpool" names the interested
-    club, and "Wolves have rejected a bid for X from Tottenham" the bidder; but a
-    move verb before the player ("an interest in signing X, 20, from Schalke") or a
-    bid that is being made ("make a bid for X from Salzburg") names his club.
-    """
-    start = max(0, club.start - 90)
-    bid = _BID_BEFORE.search(article[start : club.start])
-    if bid is None:
-        return False
-    at = start + bid.start()
-    after = at + len(bid.group().split()[0])
-    between = [p for p in players if p.explicit and at <= p.start < club.start]
-    if not between:
-        return True
-    if BUYER_VERB.search(article[after : between[0].start]):
-        return False
-    if _INTEREST.match(bid.group()):
-        return True
-    return _BID_RECEIVED.search(article[max(0, at - 40) : at]) is not None
-
-
-def _speakers_clubs(
-    article: str, tagged: list[TaggedClub], players: list[Mention], speakers: list[tuple[int, int]]
-) -> None:
-    """A club whose official speaks of a player staying, leaving or being sold is his.
-
-    "Arsenal manager X says Y will be sold": Arsenal is Y's club, not his destination
-    (``own_player_talk`` cues); "Roma boss X wants to sign Y" keeps Roma a destination.
-    """
-    for index, at in speakers:
-        rest = article[at : at + 250].split(". ")[0]
-        talk = OWN_PLAYER_TALK.search(rest)
-        # Another club between ("persuade Juventus to sell him") or already his club
-        # ("talks with Liverpool, who are willing to sell"): the speaker may be buying.
-        if (
-            talk is None
-            or any(at <= t.mention.start < at + talk.start() for t in tagged)
-            or any(t.role is ClubRole.SELLER for t in tagged)
-        ):
-            continue
-        named = {p.person for p in players if p.explicit and p.start >= at}
-        owner = next(iter(named)) if len(named) == 1 else None
-        role = ClubRole.SELLER if owner else ClubRole.OTHER
-        tagged[index] = TaggedClub(tagged[index].mention, role, owner)
 
 
 def _subject_buys(
