@@ -97,6 +97,12 @@ SECTIONS: dict[str, str] = {
     "seller_verb": "a verb whose subject club lets its player go (sell X, put a price tag on X)",
     "keeper_verb": "a verb whose subject club holds on to its player (keep X); no move by itself",
     "own_player_talk": "a club's official speaks of its own player (X boss says Y will stay)",
+    "speaker_verb": "after a club official's name: he reports something (has confirmed that)",
+    "speaker_audience": "after a speaker's verb: whom he tells (told reporters)",
+    "speaker_own_club": "after a club official's name: he puts his own club in it (his side)",
+    "told_verb": "between two clubs: the first tells the second (X have told Y)",
+    "kept_player": "after 'X have told Y': the player stays at X (not for sale)",
+    "buyer_pronoun": "opening a sentence: the buyer of the sentence before (they, the club)",
     "offer_verb": "a verb whose subject club sends its player to another club (offer X to Y)",
     "swap_for": "after 'offer X to Y': the player the subject club gets back (a swap deal for Z)",
 }
