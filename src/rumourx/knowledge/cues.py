@@ -103,6 +103,9 @@ SECTIONS: dict[str, str] = {
     "told_verb": "between two clubs: the first tells the second (X have told Y)",
     "kept_player": "after 'X have told Y': the player stays at X (not for sale)",
     "buyer_pronoun": "opening a sentence: the buyer of the sentence before (they, the club)",
+    "bid_noun": "before 'from CLUB': a bid or interest that CLUB may have made (a bid from X)",
+    "bid_received": "before 'a bid for X from CLUB': the subject got the bid (rejected, had)",
+    "interest_noun": "a bid noun whose 'from CLUB' after the player is the interested club",
     "offer_verb": "a verb whose subject club sends its player to another club (offer X to Y)",
     "swap_for": "after 'offer X to Y': the player the subject club gets back (a swap deal for Z)",
 }

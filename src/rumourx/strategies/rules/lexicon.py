@@ -17,6 +17,8 @@ __all__ = [
     "BACKGROUND",
     "BACKGROUND_TIME",
     "BACKGROUND_VERB",
+    "BID_BEFORE",
+    "BID_RECEIVED",
     "BUYER_AFTER",
     "BUYER_BEFORE",
     "BUYER_PRONOUN",
@@ -32,6 +34,7 @@ __all__ = [
     "EXTENSION_DONE",
     "FREE",
     "HEDGE",
+    "INTEREST_NOUN",
     "JOB",
     "KEPT_PLAYER",
     "LOAN",
@@ -190,3 +193,13 @@ KEPT_PLAYER = _anywhere("kept_player")
 BUYER_PRONOUN = re.compile(
     rf"^(?:{_alt('buyer_pronoun')})\s+(?:have|had|are|were)\b", re.IGNORECASE
 )
+# Before "from CLUB": a bid noun or a sum ("a £30m bid from Hillport").
+BID_BEFORE = re.compile(
+    rf"\b(?:{_alt('bid_noun')})\b[^.;]{{0,70}}$"
+    r"|(?:[£€$]\s?[\d.,]+\s?(?:m|bn|million|billion)?|[\d.,]+\s?m euros)\b[^.;]{0,25}$",
+    re.IGNORECASE,
+)
+# Before "a bid for X from CLUB": the subject got the bid, so CLUB made it.
+BID_RECEIVED = re.compile(rf"\b(?:{_alt('bid_received')})\s+(?:\S+\s+){{0,4}}$", re.IGNORECASE)
+# A bid noun whose "X from CLUB" names the interested club.
+INTEREST_NOUN = re.compile(_alt("interest_noun"), re.IGNORECASE)
