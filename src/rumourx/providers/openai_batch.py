@@ -272,7 +272,9 @@ class OpenAIBatchClient:
         usage = row_usage(row)
         model: type[BaseModel] = request.response_model
         try:
-            output = wire_format(model, "tools").read(body, request.context, lenient=True)
+            output = wire_format(model, "tools").read(
+                body, request.context, lenient=True
+            )
         except AnswerError as exc:
             raise ExtractionError(
                 f"the batch answer did not validate: {str(exc)[:300]}",
