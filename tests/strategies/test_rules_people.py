@@ -80,15 +80,15 @@ def test_a_manager_who_wants_a_player_still_makes_his_club_the_buyer() -> None:
 def test_a_ground_named_after_a_person_is_no_player() -> None:
     text = (
         "Chelsea are close to a permanent deal for Monaco midfielder Aurel Tchamba, 21, who"
-        " could then stay at the Stade Louis II until next summer."
+        " could then stay at the Stade Louis II on loan for a season."
     )
     assert {player for player, _ in moves(text)} == {"Aurel Tchamba"}
 
 
 def test_a_nationality_after_the_stands_for_the_player_last_named() -> None:
     text = (
-        "Paris St-Germain are interested in signing Lille striker Jon Davidson. Chelsea and"
-        " Tottenham have also enquired about the Canadian's availability."
+        "Paris St-Germain are keen on signing Lille striker Jon Davidson. Chelsea and"
+        " Tottenham have also asked about the Canadian's availability."
     )
     assert moves(text) == {
         ("Jon Davidson", "Paris Saint-Germain"),

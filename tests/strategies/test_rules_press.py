@@ -156,7 +156,7 @@ def test_a_city_club_after_in_is_the_club_when_a_player_follows(text: str) -> No
             },
         ),
         (
-            "Fulham are keen on Torino and Italy striker Pietro Galante, but Roma and Napoli are"
+            "Fulham like Torino and Italy striker Pietro Galante, but Roma and Napoli are"
             " also looking at the 25-year-old.",
             {
                 ("Pietro Galante", "Torino", "Fulham", "linked"),
@@ -165,11 +165,11 @@ def test_a_city_club_after_in_is_the_club_when_a_player_follows(text: str) -> No
             },
         ),
         (
-            "Brentford hope to beat Celtic to the signature of Hibernian's Scottish winger Ewan"
+            "Brentford hope to beat Aberdeen to the signature of Hibernian's Scottish winger Ewan"
             " Dalgleish, 20.",
             {
                 ("Ewan Dalgleish", "Hibernian", "Brentford", "linked"),
-                ("Ewan Dalgleish", "Hibernian", "Celtic", "linked"),
+                ("Ewan Dalgleish", "Hibernian", "Aberdeen", "linked"),
             },
         ),
         (
@@ -229,7 +229,7 @@ def test_a_club_selling_one_player_to_buy_another(text: str, expected: set[Move]
 
 def test_clubs_whose_officials_meet_are_not_the_players_club() -> None:
     found = moves(
-        "Officials from Leeds and Porto met this week to discuss a deal that would see"
+        "Officials from Leeds and Porto met this week to talk about a deal that would see"
         " Portuguese winger Nuno Valente join the Whites."
     )
     # Which of the two sells is not said; the destination the text names is read.
@@ -238,7 +238,7 @@ def test_clubs_whose_officials_meet_are_not_the_players_club() -> None:
 
 def test_speculation_linking_him_with_clubs_links_him() -> None:
     assert moves(
-        "Porto winger Andre Salgado, 24, says he is not thinking about leaving, despite"
+        "Porto winger Andre Salgado, 24, says he is not thinking of leaving, despite"
         " speculation linking him with Everton and Fulham."
     ) == {
         ("Andre Salgado", "Porto", "Everton", "linked"),

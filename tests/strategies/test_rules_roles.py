@@ -157,7 +157,7 @@ def test_a_stage_about_another_player_or_club_lends_nothing(text: str) -> None:
 
 def test_the_next_sentence_may_name_the_player_by_a_descriptor() -> None:
     text = (
-        "Paris St-Germain are interested in signing Lille striker Jon Davidson. The French club"
+        "Paris St-Germain are keen on signing Lille striker Jon Davidson. The French club"
         " have also made contact with the Canadian."
     )
     assert moves(text) == {("Jon Davidson", "Lille", "Paris Saint-Germain", "talks")}

@@ -115,11 +115,11 @@ def test_a_bid_rejected_by_the_seller_after_the_players_age_is_rejected() -> Non
     ("text", "expected"),
     [
         (
-            "Lyon striker Marek Ostrand, 24, continues to be followed by clubs including Everton.",
+            "Lyon striker Marek Ostrand, 24, is being watched by clubs including Everton.",
             {("Marek Ostrand", "Everton"): "linked"},
         ),
         (
-            "Ajax are set to battle it out with Everton for Lyon winger Marek Ostrand, 19.",
+            "Ajax look set to battle it out with Everton for Lyon winger Marek Ostrand, 19.",
             {("Marek Ostrand", "Ajax"): "linked", ("Marek Ostrand", "Everton"): "linked"},
         ),
         (
@@ -229,7 +229,7 @@ def test_a_bid_that_only_could_come_stays_linked() -> None:
     ("text", "player", "club", "status"),
     [
         (
-            "Kyle Mbala, 22, has been urged to stay with Paris St-Germain amid links with Real"
+            "Kyle Mbala, 22, has been urged to remain at Paris St-Germain amid links with Real"
             " Madrid.",
             "Kyle Mbala",
             "Real Madrid",

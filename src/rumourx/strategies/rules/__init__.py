@@ -61,9 +61,9 @@ def _context(reading: Reading, move: Move, moves: list[Move]) -> list[int]:
 def _pair_anchors(reading: Reading, move: Move) -> list[tuple[str, int]]:
     """Other clauses of the move's sentences that name both the player and his buyer.
 
-    "Newcastle have resumed talks to sign X from Leverkusen, with the Bundesliga club
-    keen on selling the 21-year-old to the Magpies": the move is anchored at "the
-    Magpies", but the clause that names Newcastle and X by name says how far it went.
+    "Hillport are back in talks for X from Rivertown, whose German side would sell
+    the forward to the Gulls": the move is anchored at "the Gulls", but the clause
+    that names Hillport and X by name says how far it went.
     A clause about another club or another player lends nothing.
     """
     pairs: list[tuple[str, int]] = []
@@ -121,8 +121,8 @@ def _fee_statement(reading: Reading, index: int, player: str) -> str | None:
 def _club_fee_statements(reading: Reading, move: Move) -> list[str]:
     """Sentences that price the move without naming another player.
 
-    Either they name the destination club ("Palace's bid is comprised of £19m plus
-    £6m in add-ons"), or they follow the move's own sentences closely and name no
+    Either they name the destination club ("Hillport's offer is made up of £12m and
+    a further £3m in add-ons"), or they follow the move's own sentences closely and name no
     other club ("the fee will be split into £24m up front with a further £4m").
     """
     near = {i + step for i in move.sentences for step in (1, 2)}

@@ -1,9 +1,9 @@
 """Attach each club of a sentence to the player whose clause reports it.
 
 - Players in a list ("X, Y and Z") form one group and share their clubs.
-- A relative clause belongs to the player it follows: "Saul Niguez, who has been
-  linked with Barcelona, has Liverpool interested in him" gives Barcelona and, as
-  the main clause resumes, Liverpool to Saul.
+- A relative clause belongs to the player it follows: "Tom Brack, a target of
+  Rivertown in the past, has Hillport interested in him" gives Rivertown and, as
+  the main clause resumes, Hillport to Brack.
 - A bystander ("to replace X", "alongside X") takes only his own relative clause's
   clubs ("... replace Kounde, who is wanted by Arsenal").
 - The buyer that opens the sentence acts on every player it names, except bystanders
@@ -45,7 +45,7 @@ _SUBORDINATE_SUBJECT = re.compile(
     r"(?:\d{2}-year-old\s+)?(?:(?:[A-Z][\w'’-]*|international|Under-\d\d)\s+){0,3}"
     rf"(?:(?i:{POSITION})\s+)?$"
 )
-# "... in a move that places a question mark over X": X is not the one acted on.
+# "... a signing that puts X's place in doubt": X is not the one acted on.
 _NOUN_CLAUSE = re.compile(
     r"\b(?:that|which)\s+(?:places|puts|leaves|casts|raises|threatens|questions|ends)\b",
     re.IGNORECASE,
@@ -195,7 +195,7 @@ def assign_clubs(article: str, facts: SentenceFacts) -> dict[str, list[TaggedClu
 def replaced_players(article: str, facts: SentenceFacts) -> dict[str, str]:
     """Players the sentence's subject club looks to replace, with that club.
 
-    "Barca will still look to replace Luis Suarez": Suarez is (or was) Barcelona's.
+    "Hillport still hope to find a replacement for Tom Brack": Brack is (or was) Hillport's.
     """
     subject = next(
         (

@@ -6,27 +6,11 @@ X's club. Read by the club-role tagging (:mod:`.roles`).
 
 from __future__ import annotations
 
-import re
-
 from rumourx.knowledge.clubs import ClubMention
-from rumourx.strategies.rules.lexicon import BUYER_VERB
+from rumourx.strategies.rules.lexicon import BID_BEFORE, BID_RECEIVED, BUYER_VERB, INTEREST_NOUN
 from rumourx.strategies.rules.people import Mention
 
 __all__ = ["bidder_from"]
-
-_BID_BEFORE = re.compile(
-    r"\b(?:bids?|offers?|approach|proposals?|enquiry|interest|competition|add-ons|bonuses|ofertas?|propostas?|"
-    r"offert[ae]|offres?|angebote?|propuestas?|demand\w*|asking)\b[^.;]{0,70}$"
-    r"|(?:[£€$]\s?[\d.,]+\s?(?:m|bn|million|billion)?|[\d.,]+\s?m euros)\b[^.;]{0,25}$",
-    re.I,
-)
-# Before "a bid for X from CLUB": the subject received the bid, so CLUB made it.
-_BID_RECEIVED = re.compile(
-    r"\b(?:reject\w*|turn\w* down|knock\w* back|rebuff\w*|dismiss\w*|refus\w*|receiv\w*|"
-    r"accept\w*|consider\w*|weigh\w* up|had|has had|have had)\s+(?:\S+\s+){0,4}$",
-    re.IGNORECASE,
-)
-_INTEREST = re.compile(r"interest|approach|enquiry|competition", re.IGNORECASE)
 
 
 def bidder_from(article: str, club: ClubMention, players: list[Mention]) -> bool:
@@ -38,7 +22,7 @@ def bidder_from(article: str, club: ClubMention, players: list[Mention]) -> bool
     bid that is being made ("make a bid for X from Salzburg") names his club.
     """
     start = max(0, club.start - 90)
-    bid = _BID_BEFORE.search(article[start : club.start])
+    bid = BID_BEFORE.search(article[start : club.start])
     if bid is None:
         return False
     at = start + bid.start()
@@ -48,6 +32,6 @@ def bidder_from(article: str, club: ClubMention, players: list[Mention]) -> bool
         return True
     if BUYER_VERB.search(article[after : between[0].start]):
         return False
-    if _INTEREST.match(bid.group()):
+    if INTEREST_NOUN.match(bid.group()):
         return True
-    return _BID_RECEIVED.search(article[max(0, at - 40) : at]) is not None
+    return BID_RECEIVED.search(article[max(0, at - 40) : at]) is not None

@@ -107,7 +107,7 @@ def find_club_shapes(text: str, clubs: ClubIndex) -> list[str]:
             if before >= 0 and start < known[before][1]:
                 continue
             if _AGE_AFTER.match(text, end):
-                continue  # "a new contract with Antonio Rudiger, 28,": a person, not a club
+                continue  # "fresh terms for Tom Brack, 27,": a person, not a club
             name = _trim(match.group(1))
             if index < 2 and len(name.split()) < 2:
                 continue  # the club word alone ("The Athletic" is an outlet)

@@ -145,7 +145,7 @@ def _clause_at(text: str, offset: int) -> str:
 def _clause_before(text: str, offset: int) -> str:
     """The nearest earlier clause of the sentence that names a stage, or "".
 
-    "... attracting interest from Arsenal, Liverpool and Manchester United": the list's
+    "... wanted by Hillport, Rivertown and Eastbury Athletic": the list's
     later clubs take the stage of the clause that opened it.
     """
     spans = clauses(text)
@@ -164,8 +164,8 @@ def _clause_before(text: str, offset: int) -> str:
 def _blank_extension_clauses(text: str, anchor: int = -1) -> str:
     """The sentence with the clauses about a new contract blanked, for another move.
 
-    "X has turned down the offer of a contract extension, putting United on alert":
-    the rejected offer is the renewal's, not United's. The anchor's clause stays.
+    "X has said no to fresh terms at his club, which alerts Hillport":
+    the rejected offer is the renewal's, not Hillport's. The anchor's clause stays.
     """
     chars = list(text)
     for start, end in clauses(text):

@@ -3,9 +3,9 @@
 Also "CLUB offered X to OTHER in a swap deal for Y" (cue tables ``offer_verb`` and
 ``swap_for``): X goes from CLUB to OTHER, Y from OTHER to CLUB.
 
-"Roma boss Jose Mourinho remains hopeful the Serie A side can sign Arsenal's Granit
-Xhaka", "Newcastle's hopes of signing Duvan Zapata", "Chelsea have set their sights
-on a deal to sign Ruben Neves": a buyer verb or noun (cue tables ``buyer_verb`` and
+"Hillport coach Sam Vale still thinks his side can sign Rivertown's Tom Brack",
+"Eastbury's hopes of signing Leo Marsh", "Northgate now want a deal to sign Ian
+Cole": a buyer verb or noun (cue tables ``buyer_verb`` and
 ``buyer_noun``) with a player after it makes the nearest club before it, in the same
 clause of the sentence and with no player in between, the buyer. The player's own
 club (already tagged as his) and clubs in a role of their own are left alone.
@@ -216,9 +216,9 @@ def subject_sellers(
 ) -> list[TaggedClub]:
     """``tagged`` with the subject club of a seller verb made its player's club.
 
-    "Watford are in talks with Birmingham over selling Troy Deeney": Watford sells
-    Deeney, so the club they talk with buys. "Fiorentina have put a £55m price tag on
-    Vlahovic", "Sheffield United will try to convince Berge to stay": their player.
+    "Hillport are discussing the sale of Tom Brack with Rivertown": Hillport sells
+    Brack, so the club they talk with buys. "Eastbury value Leo Marsh at £40m",
+    "Northgate will try to get Ian Cole to stay": their player.
     """
     if not tagged or not players:
         return tagged
@@ -247,7 +247,7 @@ def subject_sellers(
             # they close in on Z": buyer of Z, seller of X, Y.
             sold = [p for p in players if p.explicit and after <= p.start < funding.start()]
             if not sold:
-                continue  # "could offer a player as part of a deal for X": nobody named
+                continue  # "might include a player in a deal for X": nobody named
             result[index] = TaggedClub(club.mention, ClubRole.BUYER, None)
             for offset, person in enumerate(dict.fromkeys(p.person for p in sold), start=1):
                 result.insert(index + offset, TaggedClub(club.mention, ClubRole.SELLER, person))

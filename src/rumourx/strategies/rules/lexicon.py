@@ -17,8 +17,11 @@ __all__ = [
     "BACKGROUND",
     "BACKGROUND_TIME",
     "BACKGROUND_VERB",
+    "BID_BEFORE",
+    "BID_RECEIVED",
     "BUYER_AFTER",
     "BUYER_BEFORE",
+    "BUYER_PRONOUN",
     "BUYER_VERB",
     "BYSTANDER_BEFORE",
     "CLUB_DESCRIPTOR",
@@ -31,7 +34,9 @@ __all__ = [
     "EXTENSION_DONE",
     "FREE",
     "HEDGE",
+    "INTEREST_NOUN",
     "JOB",
+    "KEPT_PLAYER",
     "LOAN",
     "LOAN_OBLIGATION",
     "LOAN_OPTION",
@@ -55,10 +60,13 @@ __all__ = [
     "SELLER_BEFORE",
     "SELLER_VERB",
     "SELL_WORD",
+    "SPEAKER_OWN_CLUB",
+    "SPEAKER_REPORTS",
     "STATUS_CUES",
     "SUBORDINATE_PAST",
     "SWAP",
     "SWAP_FOR",
+    "TOLD",
 ]
 
 _STATUSES = ("collapsed", "bid_rejected", "completed", "agreed", "bid", "talks", "linked")
@@ -169,3 +177,29 @@ SELLER_VERB = re.compile(f"{_alt('seller_verb')}|{_alt('keeper_verb')}", re.IGNO
 OWN_PLAYER_TALK = _anywhere("own_player_talk")
 # Before a player: the club replacing him is his own ("Barca look to replace Suarez").
 REPLACES_BEFORE = _before("replaces_before", tail=r"\s+(?:[\w'’-]+\s+){0,5}$")
+# After "CLUB official NAME": he reports another club's move ("has confirmed that").
+SPEAKER_REPORTS = re.compile(
+    rf"^(?:,\s*\d{{2}},\s*)?\s*(?:has\s+|had\s+)?(?:{_alt('speaker_verb')})\s+"
+    rf"(?:(?:{_alt('speaker_audience')})\s+)?(?:that\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# ... unless he puts his own club in it ("his side").
+SPEAKER_OWN_CLUB = _anywhere("speaker_own_club")
+# Between two clubs: the first tells the second ("X have told Y that ...").
+TOLD = re.compile(rf"^\s+(?:have|has|had)\s+(?:\w+\s+)?(?:{_alt('told_verb')})\s+$", re.IGNORECASE)
+# After "X have told Y": the player stays at X ("is not for sale").
+KEPT_PLAYER = _anywhere("kept_player")
+# Opening a sentence: the buyer of the sentence before ("They have ...").
+BUYER_PRONOUN = re.compile(
+    rf"^(?:{_alt('buyer_pronoun')})\s+(?:have|had|are|were)\b", re.IGNORECASE
+)
+# Before "from CLUB": a bid noun or a sum ("a £30m bid from Hillport").
+BID_BEFORE = re.compile(
+    rf"\b(?:{_alt('bid_noun')})\b[^.;]{{0,70}}$"
+    r"|(?:[£€$]\s?[\d.,]+\s?(?:m|bn|million|billion)?|[\d.,]+\s?m euros)\b[^.;]{0,25}$",
+    re.IGNORECASE,
+)
+# Before "a bid for X from CLUB": the subject got the bid, so CLUB made it.
+BID_RECEIVED = re.compile(rf"\b(?:{_alt('bid_received')})\s+(?:\S+\s+){{0,4}}$", re.IGNORECASE)
+# A bid noun whose "X from CLUB" names the interested club.
+INTEREST_NOUN = re.compile(_alt("interest_noun"), re.IGNORECASE)

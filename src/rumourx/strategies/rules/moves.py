@@ -200,7 +200,7 @@ def find_moves(reading: Reading) -> list[Move]:
                 )
             )
         ):
-            # "...has received another offer. This time it is from Juventus."
+            # "...has had a second offer. Now it comes from Hillport."
             players = [previous.players[0]]
             continued_from = previous.sentence.index
             cue = cue or first_cue(previous.sentence.text)

@@ -172,7 +172,7 @@ def read_article(article: str, clubs: ClubIndex, outlets: OutletIndex) -> Readin
         everyone = people.scan(sentence, article, spans)
         named = [m for m in everyone if people.is_player(m.person)]
         descriptors = people.descriptor_mentions(sentence, named)
-        # "... make a bid for the 28-year-old if Mbappe leaves": a descriptor counts
+        # "... bid for the striker should Brack go": a descriptor counts
         # beside names when it points back to someone named before.
         extra = [
             d

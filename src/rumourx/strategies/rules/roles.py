@@ -64,7 +64,7 @@ _TALKS_WITH = re.compile(
 )
 _APPOSITION = re.compile(r"^,\s*(?:the\s+|a\s+)?$")
 _OWNS_PREVIOUS = re.compile(rf"^(?:['’]s?\s+|\s+){_POSITION}\b", re.IGNORECASE)
-# "the 21-year-old Borussia Dortmund and Norway striker": a descriptor of a player.
+# "the 22-year-old Rivertown and Wales winger": a descriptor of a player.
 _DESCRIPTOR_BEFORE = re.compile(r"\bthe\s+(?:\d{2}-year-old\s+)?$", re.IGNORECASE)
 _DESCRIPTOR_AFTER = re.compile(
     rf"^(?:\s+and\s+(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){{0,2}})?\s+{_POSITION}\b",
@@ -151,7 +151,7 @@ def tag_clubs(
         after = article[club.end : club.end + 80]
         acting = _ROLE_AND_NAME.match(after)
         if acting:
-            # "Brighton chairman Tony Bloom is willing to listen to offers": the club acts.
+            # "Hillport owner Sam Vale would hear bids for him": the club acts.
             after = article[club.end + acting.end() : club.end + acting.end() + 80]
         # "X, 26, from Stuttgart and Spain winger Y": Stuttgart is X's, not Y's.
         owner = next(
@@ -201,7 +201,7 @@ def tag_clubs(
         ):
             role = ClubRole.PAST
         elif OPPONENT_BEFORE.search(before) and _BEAT_TO.match(after):
-            role = ClubRole.BUYER  # "hope to beat Rangers to his signature": a rival buyer
+            role = ClubRole.BUYER  # "want to sign him before Rivertown": a rival buyer
         elif OPPONENT_BEFORE.search(before):
             role = ClubRole.OPPONENT
         elif owner is not None:
@@ -242,8 +242,8 @@ def tag_clubs(
             and tagged[-1].owner_of is None
             and _COORDINATED.match(article[tagged[-1].mention.end : club.start])
         ):
-            # "linked with Liverpool and Paris Saint-Germain", "the former Arsenal and
-            # Manchester United forward": both share the role.
+            # "linked with Liverpool and Paris Saint-Germain", "the ex-Hillport and
+            # Rivertown winger": both share the role.
             role = tagged[-1].role
         tagged.append(TaggedClub(club, role, owner))
         if acting and role in (ClubRole.NAMED, ClubRole.BUYER):

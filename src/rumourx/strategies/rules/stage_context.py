@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from rumourx.strategies.rules.lexicon import BUYER_PRONOUN
 from rumourx.strategies.rules.moves import Move
 from rumourx.strategies.rules.reading import Reading
 from rumourx.strategies.rules.roles import clauses
@@ -31,11 +32,6 @@ _SAME_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _AGE = re.compile(r"^\s*\d{2}\s*$")
-# "They have ...", "The club are ...": the buyer of the sentence before.
-_PRONOUN_SUBJECT = re.compile(
-    r"^(?:they|the club|the (?:[\w-]+\s+){0,3}?(?:club|side|outfit))\s+(?:have|had|are|were)\b",
-    re.IGNORECASE,
-)
 
 
 def _other_names(reading: Reading, index: int, move: Move, lo: int, hi: int) -> bool:
@@ -94,7 +90,7 @@ def _next_sentence(reading: Reading, move: Move) -> list[tuple[str, int]]:
         if re.fullmatch(r"\s*(?:the\s+)?", text[: c.mention.start - facts.sentence.start], re.I)
     ]
     subject = (lead and lead[0].mention.club == move.to_club) or (
-        not lead and _PRONOUN_SUBJECT.match(text)
+        not lead and BUYER_PRONOUN.match(text)
     )
     # Only when the sentence before reported this buyer's move for one player alone.
     before = reading.facts[last]
