@@ -48,15 +48,28 @@ class CueAlternation:
         self.pattern = self.whole.pattern
         self.flags = self.whole.flags
         self._fold = bool(self.flags & re.IGNORECASE)
+        self._source = (tuple(cues), flags, tail)
+        # Built on first use (importing the rules stays quick): the cues one by one,
+        # each needle with the cue it stands for, and the cues that have none.
         self._cues: list[re.Pattern[str]] | None = None
-        if self.whole.groups == 0:
-            self._cues = [re.compile(f"(?:{cue}){tail}", flags) for cue in cues]
-            # Each needle with the cue it stands for, and the cues that have none.
-            wanted = [needles(cue, flags) for cue in cues]
-            pairs = [(n, i) for i, found in enumerate(wanted) for n in sorted(found or ())]
-            self._needles = tuple(n for n, _ in pairs)
-            self._needle_cues = tuple(i for _, i in pairs)
-            self._always = frozenset(i for i, found in enumerate(wanted) if found is None)
+        self._ready = self.whole.groups > 0  # capturing groups: the whole pattern only
+        self._needles: tuple[str, ...] = ()
+        self._needle_cues: tuple[int, ...] = ()
+        self._always: frozenset[int] = frozenset()
+
+    def _split(self) -> list[re.Pattern[str]] | None:
+        """The cues one by one, built the first time (None: run the whole pattern)."""
+        if self._ready:
+            return self._cues
+        cues, flags, tail = self._source
+        wanted = [needles(cue, flags) for cue in cues]
+        pairs = [(n, i) for i, found in enumerate(wanted) for n in sorted(found or ())]
+        self._needles = tuple(n for n, _ in pairs)
+        self._needle_cues = tuple(i for _, i in pairs)
+        self._always = frozenset(i for i, found in enumerate(wanted) if found is None)
+        self._cues = [re.compile(f"(?:{cue}){tail}", flags) for cue in cues]
+        self._ready = True
+        return self._cues
 
     def __repr__(self) -> str:
         return f"CueAlternation({self.pattern!r})"
@@ -85,9 +98,10 @@ class CueAlternation:
 
     def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         """The same match as ``self.whole.search(text, pos, endpos)``."""
-        if self._cues is None:
+        cues = self._split()
+        if cues is None:
             return self.whole.search(text, pos, endpos)
-        return self._search(self._cues, self._candidates(text, pos, endpos), text, pos, endpos)
+        return self._search(cues, self._candidates(text, pos, endpos), text, pos, endpos)
 
     @staticmethod
     def _search(
@@ -104,9 +118,9 @@ class CueAlternation:
 
     def match(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         """The same match as ``self.whole.match(text, pos, endpos)``."""
-        if self._cues is None:
+        cues = self._split()
+        if cues is None:
             return self.whole.match(text, pos, endpos)
-        cues = self._cues
         for index in self._candidates(text, pos, endpos):
             found = cues[index].match(text, pos, endpos)
             if found is not None:
@@ -115,7 +129,7 @@ class CueAlternation:
 
     def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
         """The same matches as ``self.whole.finditer(text, pos, endpos)``."""
-        cues = self._cues
+        cues = self._split()
         if cues is None:
             yield from self.whole.finditer(text, pos, endpos)
             return
