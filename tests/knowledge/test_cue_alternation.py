@@ -72,3 +72,9 @@ def test_capturing_groups_keep_the_whole_pattern() -> None:
     table = CueAlternation([r"(bid)", "offer"])
     assert table.search("an offer, a bid").group(0) == "offer"
     assert table.search("a bid").group(1) == "bid"
+
+
+def test_a_replacement_with_group_references_is_left_to_the_engine() -> None:
+    table = CueAlternation(["bid", "offer"])
+    assert table.sub(r"[\g<0>]", "a bid, an offer") == "a [bid], an [offer]"
+    assert table.sub(" ", "a bid, an offer") == "a  , an  "

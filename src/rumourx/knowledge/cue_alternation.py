@@ -156,4 +156,11 @@ class CueAlternation:
 
     def sub(self, replacement: str, text: str) -> str:
         """``self.whole.sub(replacement, text)``."""
-        return self.whole.sub(replacement, text)
+        if "\\" in replacement:  # group references: the engine's own expansion
+            return self.whole.sub(replacement, text)
+        pieces: list[str] = []
+        last = 0
+        for found in self.finditer(text):
+            pieces += (text[last : found.start()], replacement)
+            last = found.end()
+        return "".join([*pieces, text[last:]]) if pieces else text
