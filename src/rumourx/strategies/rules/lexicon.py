@@ -5,12 +5,17 @@ The words and phrases live in data files, one a language
 module only says where each table is read: anywhere in a sentence, right before a
 club or a name ("from" X), or right after a club (X "are keen"). Adding a phrase
 never needs code.
+
+A table read as a whole (anywhere, or right before a club or a name) is a
+:class:`~rumourx.knowledge.cue_alternation.CueAlternation`: the same matches as the
+one regular expression, found by running only the cues whose words the text holds.
 """
 
 from __future__ import annotations
 
 import re
 
+from rumourx.knowledge.cue_alternation import CueAlternation
 from rumourx.knowledge.cues import case_sensitive, cue_tables
 
 __all__ = [
@@ -77,27 +82,30 @@ def _alt(section: str) -> str:
     return "|".join(f"(?:{cue})" for cue in cue_tables()[section])
 
 
-def _anywhere(section: str) -> re.Pattern[str]:
+def _cues(*sections: str) -> list[str]:
+    """The sections' cues, in order."""
+    return [cue for section in sections for cue in cue_tables()[section]]
+
+
+def _anywhere(section: str) -> CueAlternation:
     """Cues found anywhere in the text."""
-    return re.compile(_alt(section), 0 if case_sensitive(section) else re.IGNORECASE)
+    return CueAlternation(_cues(section), 0 if case_sensitive(section) else re.IGNORECASE)
 
 
-def _before(section: str, tail: str = r"\s*$") -> re.Pattern[str]:
+def _before(section: str, tail: str = r"\s*$") -> CueAlternation:
     """Cues that end right before a club or a name (the text searched ends there)."""
-    return re.compile(f"(?:{_alt(section)}){tail}", re.IGNORECASE)
+    return CueAlternation(_cues(section), re.IGNORECASE, tail)
 
 
 # Status cues, strongest first within a sentence. Each is (status, pattern).
-STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [(s, _anywhere(s)) for s in _STATUSES]
+STATUS_CUES: list[tuple[str, CueAlternation]] = [(s, _anywhere(s)) for s in _STATUSES]
 # A move verb or noun says "linked" when no stage cue says more: "Arsenal can sign X",
 # "the signing of X", "X could switch to Y".
-MOVE_WORD = re.compile(
-    "|".join(_alt(s) for s in ("buyer_verb", "buyer_noun", "mover_verb")), re.IGNORECASE
-)
+MOVE_WORD = CueAlternation(_cues("buyer_verb", "buyer_noun", "mover_verb"), re.IGNORECASE)
 # A club selling says "linked" for the clubs it sells to ("PSG would sell X to Real").
 SELL_WORD = _anywhere("seller_verb")
 # Verbs and nouns whose subject club is the buyer ("Arsenal can sign X").
-BUYER_VERB = re.compile(f"{_alt('buyer_verb')}|{_alt('buyer_noun')}", re.IGNORECASE)
+BUYER_VERB = CueAlternation(_cues("buyer_verb", "buyer_noun"), re.IGNORECASE)
 # A past-tense status inside one of these clauses describes an earlier stage.
 SUBORDINATE_PAST = _anywhere("subordinate_past")
 HEDGE = _anywhere("hedge")
@@ -172,7 +180,7 @@ DESCRIPTOR_TAIL = re.compile(
 OFFER_VERB = _anywhere("offer_verb")
 SWAP_FOR = _anywhere("swap_for")
 # Verbs whose subject club lets its player go ("Watford are in talks over selling X").
-SELLER_VERB = re.compile(f"{_alt('seller_verb')}|{_alt('keeper_verb')}", re.IGNORECASE)
+SELLER_VERB = CueAlternation(_cues("seller_verb", "keeper_verb"), re.IGNORECASE)
 # After "CLUB boss NAME": the player he speaks of is the club's own ("says Y will stay").
 OWN_PLAYER_TALK = _anywhere("own_player_talk")
 # Before a player: the club replacing him is his own ("Barca look to replace Suarez").

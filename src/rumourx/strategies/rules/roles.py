@@ -200,10 +200,9 @@ def tag_clubs(
             or not (BUYER_AFTER.search(after) or BUYER_BEFORE.search(_FORMER.sub("", before)))
         ):
             role = ClubRole.PAST
-        elif OPPONENT_BEFORE.search(before) and _BEAT_TO.match(after):
-            role = ClubRole.BUYER  # "want to sign him before Rivertown": a rival buyer
         elif OPPONENT_BEFORE.search(before):
-            role = ClubRole.OPPONENT
+            # "want to sign him before Rivertown": a rival buyer
+            role = ClubRole.BUYER if _BEAT_TO.match(after) else ClubRole.OPPONENT
         elif owner is not None:
             role = ClubRole.SELLER
         elif re.search(r"\b(?:from|de|do|da|del|du|von|dal|della)\s*$", before) and bidder_from(
@@ -219,10 +218,10 @@ def tag_clubs(
             # "Josh King is in talks with Galatasaray": the player talks to his buyer.
             role = ClubRole.BUYER
         elif (
-            SELLER_BEFORE.search(before) and not _DELEGATES_FROM.search(before)
+            (seller_before := SELLER_BEFORE.search(before)) and not _DELEGATES_FROM.search(before)
         ) or SELLER_AFTER.search(after):
             role = ClubRole.SELLER
-            if SELLER_BEFORE.search(before):
+            if seller_before:
                 # "Gabriel from Lille", "if Matip leaves Anfield": the player just named.
                 leaving = [p for p in players if p.explicit and 0 <= club.start - p.end <= 30]
                 owner = leaving[-1].person if leaving else None
