@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 import time
 import unicodedata
 from collections.abc import Callable
@@ -57,11 +58,16 @@ def forget() -> None:
     from rumourx.knowledge.outlets import outlet_index
     from rumourx.strategies.rules import decisions, reading, roles
 
+    # The stage reader and renewals moved out of decisions (absent at earlier revisions).
+    stage_reading = sys.modules.get("rumourx.strategies.rules.stage_reading")
+    renewals = sys.modules.get("rumourx.strategies.rules.renewals")
     for module, names in (
         (folding, ("_fold_short", "_fold_long")),
         (reading, ("_stage_short", "_stage_long")),
         (roles, ("_clauses_short", "_clauses_long")),
         (decisions, ("_status_in",)),
+        (stage_reading, ("stage_in",)),
+        (renewals, ("concessive_end", "renewal_settled", "renewal_stage")),
     ):
         for name in names:
             # Absent (or plain functions) at revisions before the memos.

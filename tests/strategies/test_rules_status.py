@@ -319,3 +319,63 @@ def test_a_club_prepared_for_its_player_to_leave_is_no_destination() -> None:
 )
 def test_an_offered_player_or_an_attempt_is_no_bid(text: str, status: str) -> None:
     assert statuses(text) == {("Tor Halvorsen", "Arsenal"): status}
+
+
+@pytest.mark.parametrize(
+    ("text", "club", "status"),
+    [
+        # Ends: a move blocked, a clause not going to be used, the player staying put.
+        (
+            "Lyon have blocked striker Tor Halvorsen's planned switch to Everton.",
+            "Everton",
+            "collapsed",
+        ),
+        (
+            "Tor Halvorsen looks set to stay at Lyon as Everton are unlikely to activate their"
+            " option on the striker.",
+            "Everton",
+            "collapsed",
+        ),
+        (
+            "Tor Halvorsen's representative says the striker will stay at Lyon, despite interest"
+            " from Everton.",
+            "Everton",
+            "collapsed",
+        ),
+        # Agreed: stated to come, announced, a medical before completion.
+        (
+            "Lyon striker Tor Halvorsen will join Everton on a three-year contract in July.",
+            "Everton",
+            "agreed",
+        ),
+        (
+            "Everton are poised to announce the signing of Lyon striker Tor Halvorsen.",
+            "Everton",
+            "agreed",
+        ),
+        (
+            "Lyon striker Tor Halvorsen is in England and has a medical booked before completing"
+            " his switch to Everton.",
+            "Everton",
+            "agreed",
+        ),
+        # A raised bid was a bid, whatever the hedge.
+        (
+            "Everton may improve their offer for Lyon striker Tor Halvorsen this week.",
+            "Everton",
+            "bid",
+        ),
+        # Wished, conditional or only explored: linked.
+        ("Everton hope to agree a loan deal for Lyon striker Tor Halvorsen.", "Everton", "linked"),
+        (
+            "Lyon striker Tor Halvorsen would welcome a switch to Everton if the clubs could agree"
+            " a fee.",
+            "Everton",
+            "linked",
+        ),
+        ("Everton have explored a move for Lyon striker Tor Halvorsen.", "Everton", "linked"),
+        ("Everton are optimistic they will land Lyon striker Tor Halvorsen.", "Everton", "linked"),
+    ],
+)
+def test_ends_arrivals_and_wishes_of_a_move(text: str, club: str, status: str) -> None:
+    assert statuses(text)[("Tor Halvorsen", club)] == status

@@ -10,10 +10,8 @@ from rumourx.core.types import Fee, Status, TransferType
 from rumourx.knowledge.fees import find_money, parse_fee
 from rumourx.knowledge.outlets import OutletIndex
 from rumourx.strategies.rules.lexicon import (
-    EXTENSION,
     EXTENSION_DONE,
     FREE,
-    HEDGE,
     LOAN,
     LOAN_OBLIGATION,
     LOAN_OPTION,
@@ -22,25 +20,21 @@ from rumourx.strategies.rules.lexicon import (
     PERMANENT,
     RATED_MONEY,
     REPORTING,
-    STATUS_CUES,
-    SUBORDINATE_PAST,
     SWAP,
 )
+from rumourx.strategies.rules.renewals import (
+    REFUSAL_WORDS,
+    blank_extension_clauses,
+    concessive_end,
+    refusal_outside,
+    renewal_settled,
+    renewal_stage,
+)
 from rumourx.strategies.rules.roles import clauses
+from rumourx.strategies.rules.stage_reading import OTHER_DEAL, RANK, TALKS, stage_in
 
 __all__ = ["decide_fee", "decide_status", "decide_type", "find_sources"]
 
-_RANK = {status: rank for rank, (status, _) in enumerate(STATUS_CUES)}
-# Words of a stage that report none: an attempt ("in a bid to", "their bid to find a
-# striker"), or a player offered to the club by someone else ("have been offered X").
-_NEUTRALISE = re.compile(
-    r"\bin a bid to\b|\boffered (?:the )?(?:opportunity|chance) to\b|\bhas been offered to\b|"
-    r"\bwas offered to\b|\boffered to the club\b|\b(?:have|has|had|were|was) been offered\b|"
-    r"(?:\b(?:their|his|its)|['’]s) bid to (?:strengthen|bolster|improve|find|add|replace|"
-    r"(?:sign|land|bring in) (?:a|an|another)\b)",
-    re.IGNORECASE,
-)
-_HEDGE_BREAK = re.compile(r"\b(?:after|because|since|as|when|following)\b", re.IGNORECASE)
 _NO_OFFER = re.compile(
     r"\b(?:yet to|not|no|never|without)\s+(?:\w+\s+)?"
     r"(?:make|made|making|submit\w*|lodge\w*|table\w*)\s+(?:an?\s+|any\s+)?(?:formal\s+)?(?:offer|bid)s?\b"
@@ -52,11 +46,6 @@ _NAMES_ONLY = re.compile(
     r"^\s*(?:with|and|or|plus|as well as)?\s*(?:(?:the\s+)?[A-Z][\w'’&.-]*\s*)+$"
 )
 _LIST_ITEM = re.compile(r"^\s*(?:and\s+|or\s+)?(?:the\s+)?[A-Z]")
-# "plan to offer a deal": an offer being prepared is a bid (the corpus ladder).
-_PLANNED = re.compile(r"plan", re.IGNORECASE)
-_CLOSER = re.compile(r"\bcloser to\s+(?:[\w'’]+\s+){0,2}$", re.I)
-_NOT_YET = re.compile(r"\b(?:not yet|yet to)\b(?:\s+[\w'’]+){0,3}\s+$", re.I)
-_NEGATED = re.compile(r"\b(?:never|not|yet to|without)\b(?:\s+[\w'’]+){0,5}\s+$", re.I)
 _REJECTED_BY = re.compile(
     r"^(?:rejected|turned down|knocked back|rebuffed|dismissed)\s+by\b", re.IGNORECASE
 )
@@ -68,8 +57,6 @@ _LOAN_MADE_PERMANENT = re.compile(
     r"\bloan\b[^.;]{0,30}?\bpermanent\b",
     re.IGNORECASE,
 )
-_OTHER_DEAL = re.compile(r"^(?:if|despite|after|before|although|though|should|unless)\b", re.I)
-_DOWNGRADE = {"bid": "linked", "agreed": "talks", "completed": "agreed"}
 _REPORT_AFTER = re.compile(
     r"^\s*(?:now\s+|are\s+|is\s+|have\s+|has\s+)?(?:report(?:s|ing|ed)?|claim(?:s|ed)?|"
     r"understand(?:s)?|reveal(?:s|ed)?|state(?:s|d)?|suggest(?:s|ed)?|insist(?:s)?|"
@@ -90,30 +77,6 @@ _PAREN_SOURCE = re.compile(r"\(([^()]{1,60})\)\s*$")
 _PAREN_NOISE = re.compile(r"\s*[-–,]\s*(?:in \w+|subscription required|external|via .*)$", re.I)
 
 
-@lru_cache(maxsize=4096)  # asked of the same sentence for each of its moves
-def _status_in(text: str) -> str | None:
-    text = _NEUTRALISE.sub(" linked ", SUBORDINATE_PAST.sub(" ", text))
-    for status, pattern in STATUS_CUES:
-        match = pattern.search(text)
-        if match:
-            if status in ("talks", "bid") and _NEGATED.search(text[: match.start()]):
-                return "linked"  # "have never asked about his availability"
-            if status == "agreed" and _CLOSER.search(text[: match.start()]):
-                return "talks"  # "edged closer to an agreement": not there yet
-            if status == "completed" and _NOT_YET.search(text[: match.start()]):
-                return "agreed"  # "has not yet completed his move": not done, still on
-            hedge = [h for h in HEDGE.finditer(text[: match.start()])]
-            if (
-                status in _DOWNGRADE
-                and hedge
-                and not _HEDGE_BREAK.search(text[hedge[-1].end() : match.start()])
-                and not (status == "bid" and _PLANNED.match(hedge[-1].group()))
-            ):
-                return _DOWNGRADE[status]
-            return status
-    return None
-
-
 def _clause_at(text: str, offset: int) -> str:
     """The clause holding ``offset``, with any short clause that only finishes it.
 
@@ -132,12 +95,12 @@ def _clause_at(text: str, offset: int) -> str:
             piece = text[start:end]
             if not _LIST_ITEM.match(piece):
                 break
-            if _status_in(piece):
+            if stage_in(piece):
                 return " ".join([parts[0], piece])
     for start, end in spans[own + 1 :]:
         tail = _PAREN_SOURCE.sub("", text[start:end]).strip()
         short = len(tail.split()) <= 3 or _REJECTED_BY.match(tail)
-        if short and _status_in(tail) in ("bid_rejected", "collapsed"):
+        if short and stage_in(tail) in ("bid_rejected", "collapsed"):
             parts.append(tail)
     return " ".join(parts)
 
@@ -150,28 +113,15 @@ def _clause_before(text: str, offset: int) -> str:
     """
     spans = clauses(text)
     own = next((i for i, (s, e) in enumerate(spans) if s <= offset <= e), None)
-    if own is not None and _OTHER_DEAL.match(text[spans[own][0] : spans[own][1]]):
+    if own is not None and OTHER_DEAL.match(text[spans[own][0] : spans[own][1]]):
         return ""  # "..., before they secured X": the main clause's stage is not his
     for start, end in reversed(spans[max(0, (own or 0) - 3) : own or 0]):
         piece = text[start:end]
-        if _OTHER_DEAL.match(piece):
+        if OTHER_DEAL.match(piece):
             break  # "If talks to sign X break down, ...": another deal's stage
-        if _status_in(piece):
+        if stage_in(piece):
             return piece
     return ""
-
-
-def _blank_extension_clauses(text: str, anchor: int = -1) -> str:
-    """The sentence with the clauses about a new contract blanked, for another move.
-
-    "X has said no to fresh terms at his club, which alerts Hillport":
-    the rejected offer is the renewal's, not Hillport's. The anchor's clause stays.
-    """
-    chars = list(text)
-    for start, end in clauses(text):
-        if not start <= anchor <= end and EXTENSION.search(text[start:end]):
-            chars[start:end] = " " * (end - start)
-    return "".join(chars)
 
 
 def decide_status(texts: Iterable[tuple[str, int]], *, extension: bool) -> Status:
@@ -182,28 +132,42 @@ def decide_status(texts: Iterable[tuple[str, int]], *, extension: bool) -> Statu
         extension: A renewal: stages read as linked, talks or completed.
     """
     best: str | None = None
-    hedged_only = True
+    seen: set[str] = set()  # "talks" once any sentence names them
     for text, anchor in texts:
+        ended = None
         if not extension:
-            text = _blank_extension_clauses(text, anchor)
-        status = (
-            _status_in(_clause_at(text, anchor))
-            or _status_in(_clause_before(text, anchor))
-            or _status_in(text)
+            ended = "collapsed" if renewal_settled(text, anchor) else concessive_end(text, anchor)
+            if REFUSAL_WORDS.search(text):
+                text = refusal_outside(text, anchor)
+                if text == "collapsed":
+                    best = "collapsed"
+                    continue
+            text = blank_extension_clauses(text, anchor)
+        status = ended or (
+            stage_in(_clause_at(text, anchor))
+            or stage_in(_clause_before(text, anchor))
+            or stage_in(text)
             or ("linked" if MOVE_WORD.search(text) else None)
         )
-        if not HEDGE.search(text):
-            hedged_only = False
         if extension and EXTENSION_DONE.search(text):
             return Status.COMPLETED
-        if status is not None and (best is None or _RANK[status] < _RANK[best]):
-            best = status
+        if extension and status in ("collapsed", "bid_rejected"):
+            status = None  # "his move to Hillport is off": another move's end
+        renewal = renewal_stage(text, anchor) if extension else None
+        if extension and (renewal == "talks" or TALKS.search(text)):
+            seen.add("talks")
+        for found in (status, renewal):
+            if found is not None and (best is None or RANK[found] < RANK[best]):
+                best = found
     if extension:
-        if best in ("completed", "agreed"):
+        # The renewal climbs the same ladder as a move. Talks over an offered deal
+        # ("offered a new deal but talks have stalled") are its latest stage; a term
+        # turned down is still talks (a new deal turned down is "collapsed" by its own
+        # cue); only a contract signed (above) completes it.
+        if best == "bid_rejected" or (best == "bid" and "talks" in seen):
+            return Status.TALKS
+        if best == "completed":
             return Status.AGREED
-        if best in ("collapsed", "bid_rejected", "bid", "talks"):
-            return Status.LINKED if hedged_only else Status.TALKS
-        return Status.LINKED
     return Status(best) if best else Status.LINKED
 
 
@@ -211,8 +175,8 @@ def decide_type(own: list[str], context: list[str], *, extension: bool) -> Trans
     """The kind of move, from its own sentences and what the article says of the player."""
     if extension:
         return TransferType.EXTENSION
-    own = [_blank_extension_clauses(text) for text in own]
-    context = [_blank_extension_clauses(text) for text in context]
+    own = [blank_extension_clauses(text) for text in own]
+    context = [blank_extension_clauses(text) for text in context]
     everything = _without_wages(_NO_OFFER.sub(" ", " ".join(own + context)))
     mine = _without_wages(_NO_OFFER.sub(" ", " ".join(own)))
     everything, mine = (_LOAN_MADE_PERMANENT.sub(" permanent ", t) for t in (everything, mine))

@@ -23,6 +23,7 @@ __all__ = [
     "BACKGROUND_TIME",
     "BACKGROUND_VERB",
     "BID_BEFORE",
+    "BID_RAISED",
     "BID_RECEIVED",
     "BUYER_AFTER",
     "BUYER_BEFORE",
@@ -39,6 +40,7 @@ __all__ = [
     "EXTENSION_DONE",
     "FREE",
     "HEDGE",
+    "INTENDED",
     "INTEREST_NOUN",
     "JOB",
     "KEPT_PLAYER",
@@ -57,8 +59,12 @@ __all__ = [
     "PERMANENT",
     "PLAYER_POSSESSIVE",
     "PLAYER_SLOT_BEFORE",
+    "PLAYER_STAYS",
     "POSITION",
     "RATED_MONEY",
+    "RENEWAL_AGREED",
+    "RENEWAL_REFUSED",
+    "RENEWAL_TALKS",
     "REPLACES_BEFORE",
     "REPORTING",
     "SELLER_AFTER",
@@ -109,6 +115,15 @@ BUYER_VERB = CueAlternation(_cues("buyer_verb", "buyer_noun"), re.IGNORECASE)
 # A past-tense status inside one of these clauses describes an earlier stage.
 SUBORDINATE_PAST = _anywhere("subordinate_past")
 HEDGE = _anywhere("hedge")
+# A stage only wished, believed or conditional reads linked; a raised bid stays a bid.
+INTENDED = _anywhere("intended")
+BID_RAISED = _anywhere("bid_raised")
+# The player stays put ("will remain at X"): the link conceded beside it is off.
+PLAYER_STAYS = _anywhere("player_stays")
+# A renewal's own stage words: a new deal about to be signed, or wanted by either side.
+RENEWAL_AGREED = _anywhere("renewal_agreed")
+RENEWAL_TALKS = _anywhere("renewal_talks")
+RENEWAL_REFUSED = _anywhere("renewal_refused")
 # Moves that are history, not news.
 BACKGROUND = _anywhere("background")
 BACKGROUND_VERB = _anywhere("background_verb")
