@@ -154,3 +154,10 @@ def test_a_move_not_yet_completed_is_agreed() -> None:
 def test_a_new_deal_with_a_club_is_offered_by_his_own_club() -> None:
     found = moves("Lee Wallis is poised to agree a new two-year deal with Hearts.")
     assert found == {("Lee Wallis", "Hearts", "Hearts")}
+
+
+def test_a_surname_with_two_particles_is_one_name_and_keeps_his_club() -> None:
+    found = moves(
+        "Brentford want to take Pieter van der Kolk, 23, on a season-long loan from Ajax."
+    )
+    assert found == {("Pieter van der Kolk", "Ajax", "Brentford")}
