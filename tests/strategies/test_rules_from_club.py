@@ -161,3 +161,18 @@ def test_a_surname_with_two_particles_is_one_name_and_keeps_his_club() -> None:
         "Brentford want to take Pieter van der Kolk, 23, on a season-long loan from Ajax."
     )
     assert found == {("Pieter van der Kolk", "Ajax", "Brentford")}
+
+
+def test_from_the_managers_former_club_names_the_club_he_buys_from() -> None:
+    found = moves(
+        "New Fulham coach Marco Silvano wants defender Tim Lenz, 25, from his old side Hertha Berlin."
+    )
+    assert found == {("Tim Lenz", "Hertha Berlin", "Fulham")}
+
+
+def test_a_bystander_beside_the_move_does_not_take_the_club_it_comes_from() -> None:
+    found = moves(
+        "Danish striker Aksel Holm, 22, would top the wage bill at Everton, ahead of captain"
+        " Lewis Crane, if he moves from Benfica in August."
+    )
+    assert ("Aksel Holm", "Benfica", "Everton") in found

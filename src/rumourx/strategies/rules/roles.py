@@ -13,6 +13,7 @@ from rumourx.strategies.rules.bid_origin import bidder_from
 from rumourx.strategies.rules.lexicon import (
     BUYER_AFTER,
     BUYER_BEFORE,
+    BYSTANDER_BEFORE,
     DESCRIPTOR_TAIL,
     OPPONENT_BEFORE,
     PAST_CLUB_BEFORE,
@@ -224,7 +225,14 @@ def tag_clubs(
             role = ClubRole.SELLER
             if SELLER_BEFORE.search(before):
                 # "Gabriel from Lille", "if Matip leaves Anfield": the player just named.
-                leaving = [p for p in players if p.explicit and 0 <= club.start - p.end <= 30]
+                # "behind X, if he completes a move from Y": X stands beside the move.
+                leaving = [
+                    p
+                    for p in players
+                    if p.explicit
+                    and 0 <= club.start - p.end <= 30
+                    and not BYSTANDER_BEFORE.search(article[max(0, p.start - 80) : p.start])
+                ]
                 owner = leaving[-1].person if leaving else None
         elif BUYER_BEFORE.search(before) or BUYER_AFTER.search(after):
             role = ClubRole.BUYER
