@@ -176,3 +176,83 @@ def test_a_bystander_beside_the_move_does_not_take_the_club_it_comes_from() -> N
         " Lewis Crane, if he moves from Benfica in August."
     )
     assert ("Aksel Holm", "Benfica", "Everton") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "player", "club"),
+    [
+        (
+            "Porto have vetoed 24-year-old Brazil winger Caio Ramires' proposed switch to Everton.",
+            "Caio Ramires",
+            "Porto",
+        ),
+        (
+            "Villarreal insist they have turned down a bid from Aston Villa for Spanish centre-back"
+            " Iker Sola, 21.",
+            "Iker Sola",
+            "Villarreal",
+        ),
+        (
+            "Norwegian forward Eirik Dahl, 27, has been left out of the Rennes squad for the trip"
+            " to Lille, with Fulham and Brentford both keen on the striker.",
+            "Eirik Dahl",
+            "Rennes",
+        ),
+    ],
+)
+def test_the_club_that_acts_as_his_owner_is_his_club(text: str, player: str, club: str) -> None:
+    found = moves(text)
+    assert found
+    assert {(p, f) for p, f, _ in found} == {(player, club)}
+
+
+def test_a_club_open_to_selling_a_list_of_players_sells_each_of_them() -> None:
+    found = moves(
+        "Wolves are willing to sell Portugal forward Rui Peixe, 26, and Irish defender Conor"
+        " Walsh, 29, to Sevilla."
+    )
+    assert found == {
+        ("Rui Peixe", "Wolverhampton Wanderers", "Sevilla"),
+        ("Conor Walsh", "Wolverhampton Wanderers", "Sevilla"),
+    }
+
+
+def test_a_club_renewing_its_player_is_his_club_for_the_other_moves() -> None:
+    found = moves(
+        "Danish midfielder Jonas Brandt is being tracked by Napoli and Lazio as Brentford"
+        " work to tie down the 25-year-old with a fresh contract."
+    )
+    assert found == {
+        ("Jonas Brandt", "Brentford", "Napoli"),
+        ("Jonas Brandt", "Brentford", "Lazio"),
+        ("Jonas Brandt", "Brentford", "Brentford"),
+    }
+
+
+def test_a_club_offering_a_new_deal_is_his_and_a_boyhood_club_is_a_destination() -> None:
+    report = RULES.extract(
+        "Benfica have offered 33-year-old Argentine striker Tomas Vidal a new two-year deal,"
+        " which could end hopes of a return to boyhood club Boca Juniors."
+    )
+    found = {(r.player, r.from_club, r.to_club, r.transfer_type.value) for r in report.rumours}
+    assert found == {
+        ("Tomas Vidal", "Benfica", "Benfica", "extension"),
+        ("Tomas Vidal", "Benfica", "Boca Juniors", "unknown"),
+    }
+
+
+def test_his_first_professional_deal_is_a_renewal_at_his_club() -> None:
+    report = RULES.extract(
+        "Irish winger Cian Doyle, 17, has signed his first professional contract with Celtic"
+        " despite interest from Ajax."
+    )
+    renewal = next(r for r in report.rumours if r.to_club == "Celtic")
+    assert (renewal.from_club, renewal.transfer_type.value) == ("Celtic", "extension")
+
+
+def test_a_first_contract_told_as_history_is_no_renewal() -> None:
+    report = RULES.extract(
+        "Leeds are keen on Dutch midfielder Bram Visser, 26, who signed his first professional"
+        " contract with Feyenoord in 2015 and now plays in Turkey."
+    )
+    assert all(r.transfer_type.value != "extension" for r in report.rumours)

@@ -15,6 +15,7 @@ from rumourx.strategies.rules.lexicon import (
     BUYER_BEFORE,
     BYSTANDER_BEFORE,
     DESCRIPTOR_TAIL,
+    EXTENSION,
     OPPONENT_BEFORE,
     PAST_CLUB_BEFORE,
     POSITION,
@@ -214,6 +215,8 @@ def tag_clubs(
             role = ClubRole.BUYER
         elif (
             _TALKS_WITH.search(before)
+            # "a new deal with X", "his first contract with X": his own club renews him
+            and not EXTENSION.search(before)
             and any(p.explicit and p.end <= club.start for p in players)
             and all(t.owner_of is not None or t.role is ClubRole.SELLER for t in tagged)
         ):
@@ -226,11 +229,14 @@ def tag_clubs(
             if SELLER_BEFORE.search(before):
                 # "Gabriel from Lille", "if Matip leaves Anfield": the player just named.
                 # "behind X, if he completes a move from Y": X stands beside the move.
+                # "X, 33, is set to sign a new one-year deal with Y": the renewed player.
+                reach = 80 if EXTENSION.search(before) else 30
                 leaving = [
                     p
                     for p in players
                     if p.explicit
-                    and 0 <= club.start - p.end <= 30
+                    and 0 <= club.start - p.end <= reach
+                    and not any(p.end <= c.start < club.start for c in clubs)
                     and not BYSTANDER_BEFORE.search(article[max(0, p.start - 80) : p.start])
                 ]
                 owner = leaving[-1].person if leaving else None
