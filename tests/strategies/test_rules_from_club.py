@@ -256,3 +256,44 @@ def test_a_first_contract_told_as_history_is_no_renewal() -> None:
         " contract with Feyenoord in 2015 and now plays in Turkey."
     )
     assert all(r.transfer_type.value != "extension" for r in report.rumours)
+
+
+def test_who_plays_for_names_his_club() -> None:
+    found = moves(
+        "Burnley hope to land 24-year-old Peru forward Diego Alcazar, who plays for Millwall,"
+        " before the window shuts."
+    )
+    assert found == {("Diego Alcazar", "Millwall", "Burnley")}
+
+
+def test_the_club_he_joined_since_is_his_club_now() -> None:
+    found = moves(
+        "Lazio would like to bring back Serbian defender Luka Petrovic, who has rarely started"
+        " since joining Sevilla from the Roman club two years ago."
+    )
+    assert found == {("Luka Petrovic", "Sevilla", "Lazio")}
+
+
+def test_a_club_possessive_describing_the_named_player_later_is_his_club() -> None:
+    found = moves(
+        "Everton are tracking Noah Berg, 20, but face a fight with Wolves, who also admire"
+        " Hoffenheim's Sweden Under-21 forward."
+    )
+    assert {from_club for _, from_club, _ in found} == {"TSG Hoffenheim"}
+    assert {to_club for _, _, to_club in found} == {"Everton", "Wolverhampton Wanderers"}
+
+
+def test_a_club_and_country_possessive_names_his_club() -> None:
+    found = moves("Southampton are keen on Lens and Ivory Coast's Yao Kouassi, 22.")
+    assert found == {("Yao Kouassi", "Lens", "Southampton")}
+
+
+def test_respectively_pairs_the_players_with_their_clubs_in_order() -> None:
+    found = moves(
+        "Leeds have asked about Scottish pair Fraser Boyd, 20, and 22-year-old Callum Reid"
+        " of Hibernian and Aberdeen respectively."
+    )
+    assert found == {
+        ("Fraser Boyd", "Hibernian", "Leeds United"),
+        ("Callum Reid", "Aberdeen", "Leeds United"),
+    }

@@ -18,9 +18,14 @@ from rumourx.strategies.rules.lexicon import (
     EXTENSION,
     OPPONENT_BEFORE,
     PAST_CLUB_BEFORE,
-    POSITION,
     SELLER_AFTER,
     SELLER_BEFORE,
+)
+from rumourx.strategies.rules.owners import (
+    OWNS_NEXT_FORMULA,
+    PLAYER_NOUN,
+    described_owner,
+    respective_owners,
 )
 from rumourx.strategies.rules.people import Mention
 from rumourx.strategies.rules.speakers import speakers_clubs, told_clubs
@@ -28,33 +33,11 @@ from rumourx.strategies.rules.tagged_club import ClubRole, TaggedClub
 
 __all__ = ["ClubRole", "TaggedClub", "clauses", "tag_clubs"]
 
-_POSITION = (
-    r"(?:(?!(?:for|to|from|by|with|of|about|over|regarding|pelo|por|per|für|pour|para|on|in|at|want|wants|need|needs|"
-    r"sign|like|are|is|have|has|target|eye|chase|monitor|watch|admire|rate|consider|make|"
-    r"bring|add)\b)"
-    r"[\w-]+\s+){0,2}?"
-    r"(?:midfielder|striker|forward|defender|winger|centre-back|center-back|"
-    r"full-back|left-back|right-back|goalkeeper|keeper|playmaker|attacker|star|captain|youngster|"
-    r"teenager|sensation|talisman|ace|player|man|academy graduate|loanee|outcast|veteran|"
-    r"international|delantero|centrocampista|defensa|portero|extremo|attaccante|difensore|"
-    r"portiere|Stürmer|Mittelfeldspieler|Verteidiger|Torwart|attaquant|milieu|défenseur|gardien|"
-    r"avançado|médio|zagueiro|jogador|jugador|giocatore|Spieler|joueur|estrella|stella|Star)"
+_OWNS_NEXT = re.compile(
+    rf"^(?:['’]s?\s+(?:{PLAYER_NOUN}\s+)?|\s+{PLAYER_NOUN}\s+|\s+)$", re.IGNORECASE
 )
-_OWNS_NEXT = re.compile(rf"^(?:['’]s?\s+(?:{_POSITION}\s+)?|\s+{_POSITION}\s+|\s+)$", re.IGNORECASE)
-# "Manchester United and Ivory Coast winger", "Arsenal's 23-year-old England Under-21
-# midfielder": the press formula naming the player's club, nationality and position.
-_OWNS_NEXT_FORMULA = re.compile(
-    rf"^(?:\s+(?:captain|skipper|vice-captain))?(?:['’]s?|\s+and(?:\s+the)?)\s+(?:(?:\d{{2}}-year-old|Under-\d\d|(?-i:[A-Z][\w'’-]*)(?:\s+(?:of|and)\s+(?-i:[A-Z][\w'’-]*))?|"
-    rf"international|highly[- ]rated|teenage|young|veteran|experienced|talented|versatile|"
-    rf"prolific|out-of-favour|unsettled|academy|youth|on-loan|loanee|in-form|record|promising|"
-    rf"exciting|gifted|creative|first-choice|want-away|unhappy|long-serving|club-record|"
-    rf"highly-regarded|out-of-contract|in-demand|free-scoring|"
-    # "Celtic's former France Under-21 striker": former is his country's, not his club's
-    rf"(?:former|ex-)(?=\s+(?-i:[A-Z])))\s+){{0,5}}"
-    rf"(?:[\w-]+\s+)?(?:{POSITION}|international|captain|youngster|teenager|prodigy|"
-    rf"wonderkid|talent|star|signing)\s+$",
-    re.IGNORECASE,
-)
+# "Sassuolo and Ivory Coast's Jo Bamba": his club, then his country, then his name.
+_OWNS_NEXT_COUNTRY = re.compile(r"^\s+and\s+(?:[A-Z][\w-]*\s+)?[A-Z][\w-]*['’]s?\s+$")
 # "Jonas Keller, of Stuttgart": the club named after the player is his.
 _OF_CLUB = re.compile(r"^,?\s*(?:\d{2},\s*)?(?:of|from)\s+(?:the\s+)?$")
 # "a move back to former club Chelsea": the former club is where he goes.
@@ -65,13 +48,7 @@ _TALKS_WITH = re.compile(
     re.I,
 )
 _APPOSITION = re.compile(r"^,\s*(?:the\s+|a\s+)?$")
-_OWNS_PREVIOUS = re.compile(rf"^(?:['’]s?\s+|\s+){_POSITION}\b", re.IGNORECASE)
-# "the 22-year-old Rivertown and Wales winger": a descriptor of a player.
-_DESCRIPTOR_BEFORE = re.compile(r"\bthe\s+(?:\d{2}-year-old\s+)?$", re.IGNORECASE)
-_DESCRIPTOR_AFTER = re.compile(
-    rf"^(?:\s+and\s+(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){{0,2}})?\s+{_POSITION}\b",
-    re.IGNORECASE,
-)
+_OWNS_PREVIOUS = re.compile(rf"^(?:['’]s?\s+|\s+){PLAYER_NOUN}\b", re.IGNORECASE)
 # "Inter Milan and Roma", "Inter Milan and Jose Mourinho's Roma": the clubs share a role.
 _COORDINATED = re.compile(
     r"^\s*(?:,|and|or|&|,\s*and|,\s*or|as well as)\s*"
@@ -176,7 +153,7 @@ def tag_clubs(
                 and (
                     (len(between) <= 40 and _OWNS_NEXT.match(between))
                     or (
-                        _OWNS_NEXT_FORMULA.match(between)
+                        (OWNS_NEXT_FORMULA.match(between) or _OWNS_NEXT_COUNTRY.match(between))
                         and not any(club.end < c.start < player.start for c in clubs)
                     )
                 )
@@ -194,7 +171,7 @@ def tag_clubs(
                     owner = player.person
                     break
         if owner is None:
-            owner = _described(article, club, players)
+            owner = described_owner(article, club, players)
         if _AFTER_BEFORE.search(before) and _PAST_SUITOR_AFTER.match(after):
             role = ClubRole.PAST  # "after Swansea hoped to sign him": an earlier suitor
         elif PAST_CLUB_BEFORE.search(before) and (
@@ -263,6 +240,8 @@ def tag_clubs(
         if acting and role in (ClubRole.NAMED, ClubRole.BUYER):
             speakers.append((len(tagged) - 1, club.end + acting.end()))
     speakers_clubs(article, tagged, players, speakers)
+    if tagged and "respectively" in article[tagged[0].mention.end : tagged[-1].mention.end + 20]:
+        respective_owners(article, tagged, players)
     told_clubs(article, tagged, players)
     for index in range(len(tagged) - 2, -1, -1):
         named, following = tagged[index], tagged[index + 1]
@@ -275,20 +254,6 @@ def tag_clubs(
             # "with Newcastle and Brighton considering bids": both share the role.
             tagged[index] = TaggedClub(named.mention, following.role, None)
     return _subject_buys(article, tagged, players, sentence_start, cue)
-
-
-def _described(article: str, club: ClubMention, players: list[Mention]) -> str | None:
-    """The player whose descriptor ("the 21-year-old Dortmund striker") names ``club``."""
-    before = article[max(0, club.start - 20) : club.start]
-    if not _DESCRIPTOR_BEFORE.search(before) or not _DESCRIPTOR_AFTER.match(
-        article[club.end : club.end + 60]
-    ):
-        return None
-    for player in players:
-        if not player.explicit and 0 <= club.start - player.end <= 2:
-            return player.person  # "the 21-year-old" resolved to him
-    named = {p.person for p in players if p.explicit}
-    return named.pop() if len(named) == 1 else None
 
 
 def _subject_buys(
