@@ -297,3 +297,20 @@ def test_respectively_pairs_the_players_with_their_clubs_in_order() -> None:
         ("Fraser Boyd", "Hibernian", "Leeds United"),
         ("Callum Reid", "Aberdeen", "Leeds United"),
     }
+
+
+def test_every_club_of_a_former_list_is_a_past_club() -> None:
+    found = moves(
+        "Salford City are weighing up a move for former Everton, Stoke and Wales winger"
+        " Gareth Pryce. The 32-year-old has been without a club since the summer."
+    )
+    assert found == {("Gareth Pryce", None, "Salford City")}
+
+
+def test_a_club_whose_contract_he_terminated_is_no_longer_his() -> None:
+    report = RULES.extract(
+        "Spanish full-back Marcos Lledo, 29, is close to joining Getafe after cancelling his"
+        " deal with Valencia last week."
+    )
+    found = {(r.player, r.from_club, r.to_club, r.transfer_type.value) for r in report.rumours}
+    assert found == {("Marcos Lledo", None, "Getafe", "free")}

@@ -54,6 +54,8 @@ _COORDINATED = re.compile(
     r"^\s*(?:,|and|or|&|,\s*and|,\s*or|as well as)\s*"
     r"(?:the\s+|(?:[A-Z][\w'’-]*\s+){1,3}?[A-Z][\w-]*['’]s?\s+)?$"
 )
+# "former Hillport, Rivertown ...", "former Hillport and Rivertown ...": a list of clubs.
+_LIST_FOLLOWS = re.compile(r"^\s*(?:,|and)\s+(?-i:[A-Z])")
 _BUYING_CUES = frozenset({"bid", "agreed", "completed", "talks", "linked"})
 # "Officials from Arsenal and Fiorentina met": the clubs talk, neither is sold from.
 _DELEGATES_FROM = re.compile(
@@ -176,9 +178,19 @@ def tag_clubs(
             role = ClubRole.PAST  # "after Swansea hoped to sign him": an earlier suitor
         elif PAST_CLUB_BEFORE.search(before) and (
             acting  # "Former Tottenham manager X wants to sign Y": not Tottenham
+            # "a move for former Hillport, Rivertown and Wales winger X": his old clubs
+            or _LIST_FOLLOWS.match(after)
             or not (BUYER_AFTER.search(after) or BUYER_BEFORE.search(_FORMER.sub("", before)))
         ):
             role = ClubRole.PAST
+        elif (
+            owner is not None
+            and tagged
+            and tagged[-1].role is ClubRole.PAST
+            and tagged[-1].owner_of is None
+            and _COORDINATED.match(article[tagged[-1].mention.end : club.start])
+        ):
+            role, owner = ClubRole.PAST, None  # "former Hillport and Wales winger X"
         elif OPPONENT_BEFORE.search(before) and _BEAT_TO.match(after):
             role = ClubRole.BUYER  # "want to sign him before Rivertown": a rival buyer
         elif OPPONENT_BEFORE.search(before):
