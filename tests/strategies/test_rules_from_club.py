@@ -314,3 +314,26 @@ def test_a_club_whose_contract_he_terminated_is_no_longer_his() -> None:
     )
     found = {(r.player, r.from_club, r.to_club, r.transfer_type.value) for r in report.rumours}
     assert found == {("Marcos Lledo", None, "Getafe", "free")}
+
+
+def test_respectively_after_destinations_does_not_make_them_his_clubs() -> None:
+    found = moves(
+        "Chelsea youngsters Tom Ashby, 19, and Leon Pike, 20, are close to loan moves to"
+        " Luton and Millwall respectively."
+    )
+    assert all(from_club not in ("Luton Town", "Millwall") for _, from_club, _ in found)
+
+
+def test_a_former_club_listed_with_another_club_stays_a_destination() -> None:
+    found = moves(
+        "The 29-year-old Arne Solberg has been linked with former club Everton and Leeds."
+    )
+    assert {to_club for _, _, to_club in found} == {"Everton", "Leeds United"}
+
+
+def test_clubs_listed_after_a_preposition_are_not_the_subject_of_a_keeping_verb() -> None:
+    report = RULES.extract(
+        "Lille are trying to fight off interest in Jonas Berg from Arsenal and Newcastle by tying the"
+        " 22-year-old Danish defender down to a longer contract."
+    )
+    assert {r.from_club for r in report.rumours} == {"Lille"}

@@ -70,16 +70,23 @@ _TARGET_NOUN = re.compile(
 
 
 def _subjects(article: str, tagged: list[TaggedClub], at: int) -> list[int]:
-    """Clubs before ``at`` that can be a subject: not the object of a preposition."""
-    return [
-        i
-        for i, c in enumerate(tagged)
-        if c.mention.end <= at
-        and (
-            not _PREPOSITION.search(article[max(0, c.mention.start - 12) : c.mention.start])
-            or article.startswith(("'", "’"), c.mention.end)
-        )
-    ]
+    """Clubs before ``at`` that can be a subject: not the object of a preposition.
+
+    A club listed right after such an object is one too ("from Hillport and Rivertown").
+    """
+    found = []
+    governed = False
+    for i, c in enumerate(tagged):
+        if c.mention.end > at:
+            break
+        listed = i > 0 and _LIST.match(article[tagged[i - 1].mention.end : c.mention.start])
+        governed = bool(
+            _PREPOSITION.search(article[max(0, c.mention.start - 12) : c.mention.start])
+            or (listed and governed)
+        ) and not article.startswith(("'", "’"), c.mention.end)
+        if not governed:
+            found.append(i)
+    return found
 
 
 def subject_buyers(

@@ -100,6 +100,8 @@ def respective_owners(article: str, tagged: list[TaggedClub], players: list[Ment
         ):
             first -= 1
         count = last - first + 1
+        if tagged[first].role not in (ClubRole.NAMED, ClubRole.SELLER):
+            continue  # "joining A and B respectively": destinations, not their clubs
         opening = tagged[first].mention.start
         since = max((c.mention.end for c in tagged[:first]), default=0)
         listed = [p.person for p in players if p.explicit and since <= p.start < opening]

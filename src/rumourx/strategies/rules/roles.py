@@ -56,6 +56,7 @@ _COORDINATED = re.compile(
 )
 # "former Hillport, Rivertown ...", "former Hillport and Rivertown ...": a list of clubs.
 _LIST_FOLLOWS = re.compile(r"^\s*(?:,|and)\s+(?-i:[A-Z])")
+_BARE_FORMER = re.compile(r"\b(?:former|ex-)\s*$", re.IGNORECASE)
 _BUYING_CUES = frozenset({"bid", "agreed", "completed", "talks", "linked"})
 # "Officials from Arsenal and Fiorentina met": the clubs talk, neither is sold from.
 _DELEGATES_FROM = re.compile(
@@ -178,8 +179,7 @@ def tag_clubs(
             role = ClubRole.PAST  # "after Swansea hoped to sign him": an earlier suitor
         elif PAST_CLUB_BEFORE.search(before) and (
             acting  # "Former Tottenham manager X wants to sign Y": not Tottenham
-            # "a move for former Hillport, Rivertown and Wales winger X": his old clubs
-            or _LIST_FOLLOWS.match(after)
+            or _former_list(article, club, after)
             or not (BUYER_AFTER.search(after) or BUYER_BEFORE.search(_FORMER.sub("", before)))
         ):
             role = ClubRole.PAST
@@ -187,7 +187,6 @@ def tag_clubs(
             owner is not None
             and tagged
             and tagged[-1].role is ClubRole.PAST
-            and tagged[-1].owner_of is None
             and _COORDINATED.match(article[tagged[-1].mention.end : club.start])
         ):
             role, owner = ClubRole.PAST, None  # "former Hillport and Wales winger X"
@@ -266,6 +265,18 @@ def tag_clubs(
             # "with Newcastle and Brighton considering bids": both share the role.
             tagged[index] = TaggedClub(named.mention, following.role, None)
     return _subject_buys(article, tagged, players, sentence_start, cue)
+
+
+def _former_list(article: str, club: ClubMention, after: str) -> bool:
+    """Whether ``club`` opens a list after a bare "former".
+
+    "a move for former Hillport, Rivertown and Wales winger X": his old clubs, not
+    "linked with former club Hillport and Rivertown", where the list is of buyers.
+    """
+    return bool(
+        _LIST_FOLLOWS.match(after)
+        and _BARE_FORMER.search(article[max(0, club.start - 12) : club.start])
+    )
 
 
 def _subject_buys(
