@@ -28,6 +28,7 @@ __all__ = ["Mention", "PeopleRegistry"]
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _TOKEN = rf"(?:[{_UPPER}][\w'’\-]*\w|N['’][{_UPPER}][\w\-]+|[{_UPPER}]\.)"
 _CONNECT = r"(?:de|da|das|do|dos|di|del|della|van|von|der|den|la|le|ter|ten|bin|el|al|dos)"
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _TRAILING_SOURCE = re.compile(r"\([^()]{1,80}\)\s*$")
 _CONNECTORS = frozenset(_CONNECT[3:-1].split("|"))
 # "Kees van de Berg", "Ana de la Cruz": up to two particles between the name's words.
@@ -133,11 +134,15 @@ class PeopleRegistry:
             tokens
             and not (mid and tokens[0] in _FIRST_NAMES and len(tokens) > 1)
             and (
-                # "Ivory Coast's Jo Bamba": a possessive word of no name opens it
-                re.sub(r"['’]s?$", "", tokens[0]) in _lists().not_names
+                tokens[0] in _lists().not_names
                 or tokens[0] in _lists().titles
                 or self.clubs.is_alias(tokens[0])
                 or (len(tokens) > 1 and _lists().is_place(re.sub(r"['’]s?$", "", tokens[0])))
+                # "Ivory Coast's Jo Bamba": a possessive word of no name opens it
+                or (
+                    tokens[0][-2:] in ("'s", "’s")
+                    and _POSSESSIVE_END.sub("", tokens[0]) in _lists().not_names
+                )
             )
         ):
             offset += len(tokens[0])
