@@ -302,7 +302,7 @@ def test_respectively_pairs_the_players_with_their_clubs_in_order() -> None:
 def test_every_club_of_a_former_list_is_a_past_club() -> None:
     found = moves(
         "Salford City are weighing up a move for former Everton, Stoke and Wales winger"
-        " Gareth Pryce. The 32-year-old has been without a club since the summer."
+        " Gareth Pryce. Pryce, 32, left Swansea when his contract expired in June."
     )
     assert found == {("Gareth Pryce", None, "Salford City")}
 

@@ -216,8 +216,8 @@ def tag_clubs(
             role = ClubRole.SELLER
             if SELLER_BEFORE.search(before):
                 # "Gabriel from Lille", "if Matip leaves Anfield": the player just named.
-                # "behind X, if he completes a move from Y": X stands beside the move.
-                # "X, 33, is set to sign a new one-year deal with Y": the renewed player.
+                # "behind X, should he finish his switch from Y": X only stands beside it.
+                # "X, 31, will agree fresh two-year terms with Y": the player renewed.
                 reach = 80 if EXTENSION.search(before) else 30
                 leaving = [
                     p
