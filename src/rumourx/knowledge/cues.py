@@ -77,6 +77,7 @@ SECTIONS: dict[str, str] = {
     "departure": "the player leaves, with no destination named",
     "seller_before": "before a club: it is the player's current club (from X)",
     "seller_after": "after a club: it is selling (X have rejected)",
+    "club_statement": "after a club, before a seller cue: it speaks of itself (X say they)",
     "buyer_before": "before a club: it is the destination (move to X)",
     "club_auxiliary": "after a club, before a buyer cue: are, have, will",
     "adverb": "after a club, before a buyer cue: also, still, reportedly",

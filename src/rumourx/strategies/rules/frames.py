@@ -36,6 +36,10 @@ _PREPOSITION = re.compile(
     r"\b(?:with|from|to|for|at|by|of|against|over|on|into)\s+(?:the\s+)?$", re.I
 )
 _LIST = re.compile(r"^\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?$")
+# Between two players of one list: an age, "and", a few describing words.
+_PLAYER_LIST = re.compile(
+    r"^(?:,\s*\d{2})?\s*(?:,|and|or|&|,\s*and|,\s*or)\s+(?:[\w'’-]+\s+){0,3}$"
+)
 _FUNDING = re.compile(
     r"\bto (?:help )?(?:fund|finance|pay for|raise (?:the )?(?:funds|money))\b"
     r"|\b(?:as|while) they (?:close in on|move for|pursue|chase)\b"
@@ -66,16 +70,23 @@ _TARGET_NOUN = re.compile(
 
 
 def _subjects(article: str, tagged: list[TaggedClub], at: int) -> list[int]:
-    """Clubs before ``at`` that can be a subject: not the object of a preposition."""
-    return [
-        i
-        for i, c in enumerate(tagged)
-        if c.mention.end <= at
-        and (
-            not _PREPOSITION.search(article[max(0, c.mention.start - 12) : c.mention.start])
-            or article.startswith(("'", "’"), c.mention.end)
-        )
-    ]
+    """Clubs before ``at`` that can be a subject: not the object of a preposition.
+
+    A club listed right after such an object is one too ("from Hillport and Rivertown").
+    """
+    found = []
+    governed = False
+    for i, c in enumerate(tagged):
+        if c.mention.end > at:
+            break
+        listed = i > 0 and _LIST.match(article[tagged[i - 1].mention.end : c.mention.start])
+        governed = bool(
+            _PREPOSITION.search(article[max(0, c.mention.start - 12) : c.mention.start])
+            or (listed and governed)
+        ) and not article.startswith(("'", "’"), c.mention.end)
+        if not governed:
+            found.append(i)
+    return found
 
 
 def subject_buyers(
@@ -253,6 +264,10 @@ def subject_sellers(
                 result.insert(index + offset, TaggedClub(club.mention, ClubRole.SELLER, person))
             break
         result[index] = seller
+        # "Hillport would sell Tom Brack, 24, and Welsh winger Ian Cole": both his.
+        listed = _listed_after(article, result, players, objects[0])
+        for offset, person in enumerate(listed, start=1):
+            result.insert(index + offset, TaggedClub(club.mention, ClubRole.SELLER, person))
         for other in range(len(result)):
             talks = _TALKS.search(
                 article[max(0, result[other].mention.start - 30) : result[other].mention.start]
@@ -265,6 +280,28 @@ def subject_sellers(
             ):
                 result[other] = TaggedClub(result[other].mention, ClubRole.BUYER, None)
     return result
+
+
+def _listed_after(
+    article: str, tagged: list[TaggedClub], players: list[Mention], first: Mention
+) -> list[str]:
+    """The players named in a list right after ``first`` ("X, 24, and Welsh winger Y").
+
+    A club named in between ("X and Rivertown's Y") ends the list.
+    """
+    listed: list[str] = []
+    last = first
+    for player in sorted(players, key=lambda p: p.start):
+        if player.start < last.end or not player.explicit:
+            continue
+        if not _PLAYER_LIST.match(article[last.end : player.start]) or any(
+            last.end <= c.mention.start < player.start for c in tagged
+        ):
+            break
+        if player.person != first.person and player.person not in listed:
+            listed.append(player.person)
+        last = player
+    return listed
 
 
 def _share_with_list(article: str, result: list[TaggedClub], index: int) -> None:

@@ -149,7 +149,7 @@ DEPARTURE = _anywhere("departure")
 SELLER_BEFORE = _before("seller_before")
 SELLER_AFTER = re.compile(
     r"^\s*(?:(?:are|is|were|was)\s+(?:said|thought|understood|believed|reported|claimed)\s+to\s+"
-    rf"|reportedly\s+)?(?:{_alt('seller_after')})",
+    rf"|reportedly\s+|(?:{_alt('club_statement')})\s+)?(?:{_alt('seller_after')})",
     re.IGNORECASE,
 )
 # A club before the player after these words is where the move goes.

@@ -28,9 +28,13 @@ __all__ = ["Mention", "PeopleRegistry"]
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _TOKEN = rf"(?:[{_UPPER}][\w'’\-]*\w|N['’][{_UPPER}][\w\-]+|[{_UPPER}]\.)"
 _CONNECT = r"(?:de|da|das|do|dos|di|del|della|van|von|der|den|la|le|ter|ten|bin|el|al|dos)"
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _TRAILING_SOURCE = re.compile(r"\([^()]{1,80}\)\s*$")
 _CONNECTORS = frozenset(_CONNECT[3:-1].split("|"))
-_NAME = re.compile(rf"(?<![\w'’]){_TOKEN}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)?{_TOKEN}){{0,3}}")
+# "Kees van de Berg", "Ana de la Cruz": up to two particles between the name's words.
+_NAME = re.compile(
+    rf"(?<![\w'’]){_TOKEN}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+){{0,2}}{_TOKEN}){{0,3}}"
+)
 
 _DESCRIPTOR = re.compile(
     r"\b(?:the|their|his|our)\s+(?:\d{2}-year-old|[\w-]+\s+)?(?:youngster|teenager|midfielder|"
@@ -134,6 +138,11 @@ class PeopleRegistry:
                 or tokens[0] in _lists().titles
                 or self.clubs.is_alias(tokens[0])
                 or (len(tokens) > 1 and _lists().is_place(re.sub(r"['’]s?$", "", tokens[0])))
+                # "Ivory Coast's Jo Bamba": a possessive word of no name opens it
+                or (
+                    tokens[0][-2:] in ("'s", "’s")
+                    and _POSSESSIVE_END.sub("", tokens[0]) in _lists().not_names
+                )
             )
         ):
             offset += len(tokens[0])
@@ -153,11 +162,14 @@ class PeopleRegistry:
         ):
             return None
         connectors = [i for i, t in enumerate(tokens) if t in _CONNECTORS]
-        if connectors and len(tokens) - connectors[0] - 1 >= 2 and connectors[0] > 0:
+        run = connectors[0] if connectors else 0
+        while run < len(tokens) and tokens[run] in _CONNECTORS:
+            run += 1  # "van de": the particles of one surname
+        if connectors and len(tokens) - run >= 2 and connectors[0] > 0:
             # "Wechsel von Jonas Keller": a capitalised noun, then the name.
-            skipped = " ".join(tokens[: connectors[0] + 1]) + " "
+            skipped = " ".join(tokens[:run]) + " "
             offset += raw[offset - start :].find(skipped) + len(skipped)
-            tokens = tokens[connectors[0] + 1 :]
+            tokens = tokens[run:]
         name = " ".join(tokens)
         if self.clubs.canonical(name) or self.outlets.lookup(name) or len(name) < 3:
             return None

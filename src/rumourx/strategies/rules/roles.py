@@ -13,12 +13,19 @@ from rumourx.strategies.rules.bid_origin import bidder_from
 from rumourx.strategies.rules.lexicon import (
     BUYER_AFTER,
     BUYER_BEFORE,
+    BYSTANDER_BEFORE,
     DESCRIPTOR_TAIL,
+    EXTENSION,
     OPPONENT_BEFORE,
     PAST_CLUB_BEFORE,
-    POSITION,
     SELLER_AFTER,
     SELLER_BEFORE,
+)
+from rumourx.strategies.rules.owners import (
+    OWNS_NEXT_FORMULA,
+    PLAYER_NOUN,
+    described_owner,
+    respective_owners,
 )
 from rumourx.strategies.rules.people import Mention
 from rumourx.strategies.rules.speakers import speakers_clubs, told_clubs
@@ -26,33 +33,11 @@ from rumourx.strategies.rules.tagged_club import ClubRole, TaggedClub
 
 __all__ = ["ClubRole", "TaggedClub", "clauses", "tag_clubs"]
 
-_POSITION = (
-    r"(?:(?!(?:for|to|from|by|with|of|about|over|regarding|pelo|por|per|für|pour|para|on|in|at|want|wants|need|needs|"
-    r"sign|like|are|is|have|has|target|eye|chase|monitor|watch|admire|rate|consider|make|"
-    r"bring|add)\b)"
-    r"[\w-]+\s+){0,2}?"
-    r"(?:midfielder|striker|forward|defender|winger|centre-back|center-back|"
-    r"full-back|left-back|right-back|goalkeeper|keeper|playmaker|attacker|star|captain|youngster|"
-    r"teenager|sensation|talisman|ace|player|man|academy graduate|loanee|outcast|veteran|"
-    r"international|delantero|centrocampista|defensa|portero|extremo|attaccante|difensore|"
-    r"portiere|Stürmer|Mittelfeldspieler|Verteidiger|Torwart|attaquant|milieu|défenseur|gardien|"
-    r"avançado|médio|zagueiro|jogador|jugador|giocatore|Spieler|joueur|estrella|stella|Star)"
+_OWNS_NEXT = re.compile(
+    rf"^(?:['’]s?\s+(?:{PLAYER_NOUN}\s+)?|\s+{PLAYER_NOUN}\s+|\s+)$", re.IGNORECASE
 )
-_OWNS_NEXT = re.compile(rf"^(?:['’]s?\s+(?:{_POSITION}\s+)?|\s+{_POSITION}\s+|\s+)$", re.IGNORECASE)
-# "Manchester United and Ivory Coast winger", "Arsenal's 23-year-old England Under-21
-# midfielder": the press formula naming the player's club, nationality and position.
-_OWNS_NEXT_FORMULA = re.compile(
-    rf"^(?:\s+(?:captain|skipper|vice-captain))?(?:['’]s?|\s+and(?:\s+the)?)\s+(?:(?:\d{{2}}-year-old|Under-\d\d|(?-i:[A-Z][\w'’-]*)(?:\s+(?:of|and)\s+(?-i:[A-Z][\w'’-]*))?|"
-    rf"international|highly[- ]rated|teenage|young|veteran|experienced|talented|versatile|"
-    rf"prolific|out-of-favour|unsettled|academy|youth|on-loan|loanee|in-form|record|promising|"
-    rf"exciting|gifted|creative|first-choice|want-away|unhappy|long-serving|club-record|"
-    rf"highly-regarded|out-of-contract|in-demand|free-scoring|"
-    # "Celtic's former France Under-21 striker": former is his country's, not his club's
-    rf"(?:former|ex-)(?=\s+(?-i:[A-Z])))\s+){{0,5}}"
-    rf"(?:[\w-]+\s+)?(?:{POSITION}|international|captain|youngster|teenager|prodigy|"
-    rf"wonderkid|talent|star|signing)\s+$",
-    re.IGNORECASE,
-)
+# "Sassuolo and Ivory Coast's Jo Bamba": his club, then his country, then his name.
+_OWNS_NEXT_COUNTRY = re.compile(r"^\s+and\s+(?:[A-Z][\w-]*\s+)?[A-Z][\w-]*['’]s?\s+$")
 # "Jonas Keller, of Stuttgart": the club named after the player is his.
 _OF_CLUB = re.compile(r"^,?\s*(?:\d{2},\s*)?(?:of|from)\s+(?:the\s+)?$")
 # "a move back to former club Chelsea": the former club is where he goes.
@@ -63,18 +48,15 @@ _TALKS_WITH = re.compile(
     re.I,
 )
 _APPOSITION = re.compile(r"^,\s*(?:the\s+|a\s+)?$")
-_OWNS_PREVIOUS = re.compile(rf"^(?:['’]s?\s+|\s+){_POSITION}\b", re.IGNORECASE)
-# "the 22-year-old Rivertown and Wales winger": a descriptor of a player.
-_DESCRIPTOR_BEFORE = re.compile(r"\bthe\s+(?:\d{2}-year-old\s+)?$", re.IGNORECASE)
-_DESCRIPTOR_AFTER = re.compile(
-    rf"^(?:\s+and\s+(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){{0,2}})?\s+{_POSITION}\b",
-    re.IGNORECASE,
-)
+_OWNS_PREVIOUS = re.compile(rf"^(?:['’]s?\s+|\s+){PLAYER_NOUN}\b", re.IGNORECASE)
 # "Inter Milan and Roma", "Inter Milan and Jose Mourinho's Roma": the clubs share a role.
 _COORDINATED = re.compile(
     r"^\s*(?:,|and|or|&|,\s*and|,\s*or|as well as)\s*"
     r"(?:the\s+|(?:[A-Z][\w'’-]*\s+){1,3}?[A-Z][\w-]*['’]s?\s+)?$"
 )
+# "former Hillport, Rivertown ...", "former Hillport and Rivertown ...": a list of clubs.
+_LIST_FOLLOWS = re.compile(r"^\s*(?:,|and)\s+(?-i:[A-Z])")
+_BARE_FORMER = re.compile(r"\b(?:former|ex-)\s*$", re.IGNORECASE)
 _BUYING_CUES = frozenset({"bid", "agreed", "completed", "talks", "linked"})
 # "Officials from Arsenal and Fiorentina met": the clubs talk, neither is sold from.
 _DELEGATES_FROM = re.compile(
@@ -174,7 +156,7 @@ def tag_clubs(
                 and (
                     (len(between) <= 40 and _OWNS_NEXT.match(between))
                     or (
-                        _OWNS_NEXT_FORMULA.match(between)
+                        (OWNS_NEXT_FORMULA.match(between) or _OWNS_NEXT_COUNTRY.match(between))
                         and not any(club.end < c.start < player.start for c in clubs)
                     )
                 )
@@ -192,14 +174,22 @@ def tag_clubs(
                     owner = player.person
                     break
         if owner is None:
-            owner = _described(article, club, players)
+            owner = described_owner(article, club, players)
         if _AFTER_BEFORE.search(before) and _PAST_SUITOR_AFTER.match(after):
             role = ClubRole.PAST  # "after Swansea hoped to sign him": an earlier suitor
         elif PAST_CLUB_BEFORE.search(before) and (
             acting  # "Former Tottenham manager X wants to sign Y": not Tottenham
+            or _former_list(article, club, after)
             or not (BUYER_AFTER.search(after) or BUYER_BEFORE.search(_FORMER.sub("", before)))
         ):
             role = ClubRole.PAST
+        elif (
+            owner is not None
+            and tagged
+            and tagged[-1].role is ClubRole.PAST
+            and _COORDINATED.match(article[tagged[-1].mention.end : club.start])
+        ):
+            role, owner = ClubRole.PAST, None  # "former Hillport and Wales winger X"
         elif OPPONENT_BEFORE.search(before):
             # "want to sign him before Rivertown": a rival buyer
             role = ClubRole.BUYER if _BEAT_TO.match(after) else ClubRole.OPPONENT
@@ -212,6 +202,8 @@ def tag_clubs(
             role = ClubRole.BUYER
         elif (
             _TALKS_WITH.search(before)
+            # "a new deal with X", "his first contract with X": his own club renews him
+            and not EXTENSION.search(before)
             and any(p.explicit and p.end <= club.start for p in players)
             and all(t.owner_of is not None or t.role is ClubRole.SELLER for t in tagged)
         ):
@@ -223,7 +215,17 @@ def tag_clubs(
             role = ClubRole.SELLER
             if seller_before:
                 # "Gabriel from Lille", "if Matip leaves Anfield": the player just named.
-                leaving = [p for p in players if p.explicit and 0 <= club.start - p.end <= 30]
+                # "behind X, should he finish his switch from Y": X only stands beside it.
+                # "X, 31, will agree fresh two-year terms with Y": the player renewed.
+                reach = 80 if EXTENSION.search(before) else 30
+                leaving = [
+                    p
+                    for p in players
+                    if p.explicit
+                    and 0 <= club.start - p.end <= reach
+                    and not any(p.end <= c.start < club.start for c in clubs)
+                    and not BYSTANDER_BEFORE.search(article[max(0, p.start - 80) : p.start])
+                ]
                 owner = leaving[-1].person if leaving else None
         elif BUYER_BEFORE.search(before) or BUYER_AFTER.search(after):
             role = ClubRole.BUYER
@@ -248,6 +250,8 @@ def tag_clubs(
         if acting and role in (ClubRole.NAMED, ClubRole.BUYER):
             speakers.append((len(tagged) - 1, club.end + acting.end()))
     speakers_clubs(article, tagged, players, speakers)
+    if tagged and "respectively" in article[tagged[0].mention.end : tagged[-1].mention.end + 20]:
+        respective_owners(article, tagged, players)
     told_clubs(article, tagged, players)
     for index in range(len(tagged) - 2, -1, -1):
         named, following = tagged[index], tagged[index + 1]
@@ -262,18 +266,16 @@ def tag_clubs(
     return _subject_buys(article, tagged, players, sentence_start, cue)
 
 
-def _described(article: str, club: ClubMention, players: list[Mention]) -> str | None:
-    """The player whose descriptor ("the 21-year-old Dortmund striker") names ``club``."""
-    before = article[max(0, club.start - 20) : club.start]
-    if not _DESCRIPTOR_BEFORE.search(before) or not _DESCRIPTOR_AFTER.match(
-        article[club.end : club.end + 60]
-    ):
-        return None
-    for player in players:
-        if not player.explicit and 0 <= club.start - player.end <= 2:
-            return player.person  # "the 21-year-old" resolved to him
-    named = {p.person for p in players if p.explicit}
-    return named.pop() if len(named) == 1 else None
+def _former_list(article: str, club: ClubMention, after: str) -> bool:
+    """Whether ``club`` opens a list after a bare "former".
+
+    "a move for former Hillport, Rivertown and Wales winger X": his old clubs, not
+    "linked with former club Hillport and Rivertown", where the list is of buyers.
+    """
+    return bool(
+        _LIST_FOLLOWS.match(after)
+        and _BARE_FORMER.search(article[max(0, club.start - 12) : club.start])
+    )
 
 
 def _subject_buys(
