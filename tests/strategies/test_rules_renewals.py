@@ -88,3 +88,13 @@ def test_a_refused_renewal_ends_only_the_renewal() -> None:
         ("Dan Ostrow", "Everton"): "collapsed",
         ("Dan Ostrow", "Fulham"): "agreed",
     }
+
+
+def test_a_renewal_offer_turned_down_without_a_new_deal_cue_is_talks() -> None:
+    # No "new/fresh/improved contract" for the refusal cue: the rejected offer is a
+    # term turned down, so the renewal is still in talks (not linked).
+    text = (
+        "Ola Brenvik, the Everton winger, has rejected the club's offer of an extension to"
+        " his contract."
+    )
+    assert statuses(text) == {("Ola Brenvik", "Everton"): "talks"}

@@ -379,3 +379,24 @@ def test_an_offered_player_or_an_attempt_is_no_bid(text: str, status: str) -> No
 )
 def test_ends_arrivals_and_wishes_of_a_move(text: str, club: str, status: str) -> None:
     assert statuses(text)[("Tor Halvorsen", club)] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # "no" negates the bid it governs...
+        ("Everton have made no bid for Lyon striker Tor Halvorsen.", "linked"),
+        # ...but not when it only says the bid is certain or open.
+        (
+            "Everton insist there is no doubt they have lodged a bid for Lyon striker"
+            " Tor Halvorsen.",
+            "bid",
+        ),
+        (
+            "Everton have made no secret of the bid they lodged for Lyon striker Tor Halvorsen.",
+            "bid",
+        ),
+    ],
+)
+def test_no_doubt_or_no_secret_does_not_negate_a_bid(text: str, status: str) -> None:
+    assert statuses(text)[("Tor Halvorsen", "Everton")] == status

@@ -91,6 +91,8 @@ class CueAlternation:
         A match lies inside the part searched (look-arounds may look further, but
         needles come from the text a match takes).
         """
+        # The engine reads a negative pos or endpos as 0 (a slice would count from the end).
+        pos, endpos = max(pos, 0), max(endpos, 0)
         if pos > 0 or endpos < len(text):
             text = text[pos:endpos]
         present = compress(self._needle_cues, map(self._haystack(text).__contains__, self._needles))

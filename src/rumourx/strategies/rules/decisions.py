@@ -151,7 +151,7 @@ def decide_status(texts: Iterable[tuple[str, int]], *, extension: bool) -> Statu
         )
         if extension and EXTENSION_DONE.search(text):
             return Status.COMPLETED
-        if extension and status in ("collapsed", "bid_rejected"):
+        if extension and status == "collapsed":
             status = None  # "his move to Hillport is off": another move's end
         renewal = renewal_stage(text, anchor) if extension else None
         if extension and (renewal == "talks" or TALKS.search(text)):

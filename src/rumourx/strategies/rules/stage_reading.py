@@ -38,7 +38,12 @@ _HEDGE_BREAK = re.compile(r"\b(?:after|because|since|as|when|following)\b", re.I
 _PLANNED = re.compile(r"plan", re.IGNORECASE)
 _CLOSER = re.compile(r"\bcloser to\s+(?:[\w'’]+\s+){0,2}$", re.I)
 _NOT_YET = re.compile(r"\b(?:not yet|yet to)\b(?:\s+[\w'’]+){0,3}\s+$", re.I)
-_NEGATED = re.compile(r"\b(?:never|not|no|yet to|without)\b(?:\s+[\w'’]+){0,5}\s+$", re.I)
+# "no bid", but not "there is no doubt they have made a bid" nor "made no secret of their bid".
+_NEGATED = re.compile(
+    r"\b(?:never|not|no(?!\s+(?:doubt|question|secret|surprise|wonder)\b)|yet to|without)\b"
+    r"(?:\s+[\w'’]+){0,5}\s+$",
+    re.I,
+)
 _NOT_AGREED = re.compile(r"\b(?:not|never|yet to)\s+(?:[\w'’]+\s+)?$", re.I)
 
 OTHER_DEAL = re.compile(r"^(?:if|despite|after|before|although|though|should|unless)\b", re.I)
