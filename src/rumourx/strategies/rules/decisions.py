@@ -23,7 +23,6 @@ from rumourx.strategies.rules.lexicon import (
     SWAP,
 )
 from rumourx.strategies.rules.renewals import (
-    REFUSAL_WORDS,
     blank_extension_clauses,
     concessive_end,
     refusal_outside,
@@ -137,11 +136,12 @@ def decide_status(texts: Iterable[tuple[str, int]], *, extension: bool) -> Statu
         ended = None
         if not extension:
             ended = "collapsed" if renewal_settled(text, anchor) else concessive_end(text, anchor)
-            if REFUSAL_WORDS.search(text):
-                text = refusal_outside(text, anchor)
-                if text == "collapsed":
-                    best = "collapsed"
-                    continue
+            # The cue table's own needle test is the cheap look-up: no code-side word list,
+            # so a phrase added to [renewal_refused] is never skipped.
+            text = refusal_outside(text, anchor)
+            if text == "collapsed":
+                best = "collapsed"
+                continue
             text = blank_extension_clauses(text, anchor)
         status = ended or (
             stage_in(_clause_at(text, anchor))

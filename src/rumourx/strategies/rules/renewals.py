@@ -24,7 +24,6 @@ from rumourx.strategies.rules.roles import clauses
 from rumourx.strategies.rules.stage_reading import OTHER_DEAL, RANK, own_clause, stage_in
 
 __all__ = [
-    "REFUSAL_WORDS",
     "blank_extension_clauses",
     "concessive_end",
     "refusal_outside",
@@ -34,8 +33,6 @@ __all__ = [
 
 # "..., despite being linked with Hillport": the main clause's ending is his too.
 _CONCESSIVE = re.compile(r"^(?:despite|in spite of|amid)\b", re.I)
-# Cheap look-up before the refusal cues.
-REFUSAL_WORDS = re.compile(r"down|reject|snub", re.I)
 
 
 @lru_cache(maxsize=4096)  # asked again for each move of the sentence

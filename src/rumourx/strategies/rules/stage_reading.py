@@ -47,10 +47,6 @@ _NEGATED = re.compile(
 _NOT_AGREED = re.compile(r"\b(?:not|never|yet to)\s+(?:[\w'’]+\s+)?$", re.I)
 
 OTHER_DEAL = re.compile(r"^(?:if|despite|after|before|although|though|should|unless)\b", re.I)
-# Cheap look-ups before the "intended" cues: each names one of these words.
-_INTENDED_WORDS = re.compile(
-    r"agree|talks|negotiat|discussion|confident|adamant|optimistic|hop", re.I
-)
 _DOWNGRADE = {"bid": "linked", "agreed": "talks", "completed": "agreed"}
 
 
@@ -58,8 +54,7 @@ _DOWNGRADE = {"bid": "linked", "agreed": "talks", "completed": "agreed"}
 def stage_in(text: str) -> str | None:
     """The furthest stage a clause or sentence names, hedges and negations applied."""
     text = _NEUTRALISE.sub(" linked ", SUBORDINATE_PAST.sub(" ", text))
-    if _INTENDED_WORDS.search(text):
-        text = INTENDED.sub(" linked ", text)  # "want to agree a deal": not yet talks
+    text = INTENDED.sub(" linked ", text)  # "want to agree a deal": not yet talks
     for status, pattern in STATUS_CUES:
         match = pattern.search(text)
         if match:
