@@ -30,7 +30,7 @@ from rumourx.strategies.rules.renewals import (
     renewal_stage,
 )
 from rumourx.strategies.rules.roles import clauses
-from rumourx.strategies.rules.stage_reading import OTHER_DEAL, RANK, TALKS, stage_in
+from rumourx.strategies.rules.stage_reading import OTHER_DEAL, RANK, TALKS, own_clause, stage_in
 
 __all__ = ["decide_fee", "decide_status", "decide_type", "find_sources"]
 
@@ -83,7 +83,7 @@ def _clause_at(text: str, offset: int) -> str:
     two words with no name of its own, so it belongs to the anchor's clause.
     """
     spans = clauses(text)
-    own = next((i for i, (s, e) in enumerate(spans) if s <= offset <= e), None)
+    own = own_clause(spans, offset)
     if own is None:
         return text
     parts = [text[spans[own][0] : spans[own][1]]]
@@ -111,7 +111,7 @@ def _clause_before(text: str, offset: int) -> str:
     later clubs take the stage of the clause that opened it.
     """
     spans = clauses(text)
-    own = next((i for i, (s, e) in enumerate(spans) if s <= offset <= e), None)
+    own = own_clause(spans, offset)
     if own is not None and OTHER_DEAL.match(text[spans[own][0] : spans[own][1]]):
         return ""  # "..., before they secured X": the main clause's stage is not his
     for start, end in reversed(spans[max(0, (own or 0) - 3) : own or 0]):

@@ -22,6 +22,7 @@ from rumourx.strategies.rules.lexicon import BUYER_PRONOUN
 from rumourx.strategies.rules.moves import Move
 from rumourx.strategies.rules.reading import Reading
 from rumourx.strategies.rules.roles import clauses
+from rumourx.strategies.rules.stage_reading import own_clause
 from rumourx.strategies.rules.tagged_club import ClubRole
 
 __all__ = ["continuation_anchors"]
@@ -59,7 +60,7 @@ def continuation_anchors(reading: Reading, move: Move) -> list[tuple[str, int]]:
         text = facts.sentence.text
         anchor = move.anchors.get(index, facts.sentence.start) - facts.sentence.start
         spans = clauses(text)
-        own = next((i for i, (s, e) in enumerate(spans) if s <= anchor <= e), None)
+        own = own_clause(spans, anchor)
         if own is None:
             continue
         for start, end in spans[own + 1 :]:
